@@ -1,0 +1,110 @@
+using AfterSales.Domain.Common;
+
+namespace AfterSales.Domain.Customers;
+
+public enum CustomerKind
+{
+    Person,
+    Company,
+}
+
+public enum PhoneLabel
+{
+    Mobile,
+    Home,
+    Work,
+    Other,
+}
+
+/// <summary>A customer record (客户档案): a person or a company, owned by the store that serves it.</summary>
+public sealed class Customer
+{
+    public const int NameMaxLength = 100;
+    public const int AddressMaxLength = 300;
+    public const int NotesMaxLength = 2000;
+    public const int MaxPhones = 5;
+
+    private readonly List<CustomerPhone> _phones = [];
+
+    private Customer()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid StoreId { get; private set; }
+
+    public CustomerKind Kind { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    /// <summary>For a company: the person who deals with us.</summary>
+    public string? ContactPerson { get; private set; }
+
+    public string? Address { get; private set; }
+
+    public TimeOnly? PreferredContactFrom { get; private set; }
+
+    public TimeOnly? PreferredContactTo { get; private set; }
+
+    public bool ContactConsent { get; private set; }
+
+    public string? Notes { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<CustomerPhone> Phones => _phones;
+
+    public string? PrimaryPhone => _phones.FirstOrDefault(p => p.IsPrimary)?.Number ?? _phones.FirstOrDefault()?.Number;
+
+    public static Customer Register(Guid storeId, CustomerDetails details, DateTimeOffset now)
+    {
+        var customer = new Customer { Id = Guid.CreateVersion7(now), StoreId = storeId, CreatedAt = now };
+        customer.Update(details);
+        return customer;
+    }
+
+    public void Update(CustomerDetails details)
+    {
+        Kind = details.Kind;
+        Name = details.Name.Trim();
+        ContactPerson = Blank(details.ContactPerson);
+        Address = Blank(details.Address);
+        PreferredContactFrom = details.PreferredContactFrom;
+        PreferredContactTo = details.PreferredContactTo;
+        ContactConsent = details.ContactConsent;
+        Notes = Blank(details.Notes);
+
+        var phones = details.Phones
+            .Select(p => new CustomerPhone(PhoneNumber.Normalize(p.Number), p.Label, p.IsPrimary))
+            .DistinctBy(p => p.Number)
+            .ToList();
+        if (phones.Count > 0 && !phones.Any(p => p.IsPrimary))
+        {
+            phones[0] = phones[0] with { IsPrimary = true };
+        }
+
+        _phones.Clear();
+        _phones.AddRange(phones);
+    }
+
+    /// <summary>Moves the customer to another store (only an administrator or their home store may do it).</summary>
+    public void MoveTo(Guid storeId) => StoreId = storeId;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed record CustomerPhone(string Number, PhoneLabel Label, bool IsPrimary);
+
+public sealed record CustomerDetails(
+    CustomerKind Kind,
+    string Name,
+    string? ContactPerson,
+    IReadOnlyList<CustomerPhone> Phones,
+    string? Address,
+    TimeOnly? PreferredContactFrom,
+    TimeOnly? PreferredContactTo,
+    bool ContactConsent,
+    string? Notes);

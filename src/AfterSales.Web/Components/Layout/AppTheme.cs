@@ -1,0 +1,23 @@
+using MudBlazor;
+
+namespace AfterSales.Web.Components.Layout;
+
+internal static class AppTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1565c0",
+            Secondary = "#00897b",
+            AppbarBackground = "#0d47a1",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography
+            {
+                FontFamily = ["Roboto", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "sans-serif"],
+            },
+        },
+    };
+}

@@ -1,0 +1,27 @@
+using AfterSales.Web.Features.Assets;
+using AfterSales.Web.Features.Audit;
+using AfterSales.Web.Features.Customers;
+
+namespace AfterSales.Web.Features;
+
+/// <summary>One line per feature area: its handlers and its endpoints.</summary>
+public static class FeatureSetup
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddCustomers();
+        services.AddAssets();
+        services.AddAudit();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app)
+    {
+        app.MapAccount();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.Staff).ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapCustomers();
+        api.MapAssets();
+        api.MapAudit();
+        return app;
+    }
+}

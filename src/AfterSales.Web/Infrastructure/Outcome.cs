@@ -1,0 +1,56 @@
+using AfterSales.Domain.Common;
+
+namespace AfterSales.Web.Infrastructure;
+
+public enum OutcomeKind
+{
+    Ok,
+    NotFound,
+    Invalid,
+    Conflict,
+    Forbidden,
+}
+
+/// <summary>
+/// What a handler returns: a value, or a business refusal with codes. Endpoints map it to HTTP,
+/// Blazor components to field messages and snackbars; both localize the codes.
+/// </summary>
+public sealed class Outcome<T>
+{
+    private Outcome(OutcomeKind kind, T? value, IReadOnlyList<FieldError> errors)
+    {
+        Kind = kind;
+        Value = value;
+        Errors = errors;
+    }
+
+    public OutcomeKind Kind { get; }
+
+    public T? Value { get; }
+
+    public IReadOnlyList<FieldError> Errors { get; }
+
+    public bool IsOk => Kind == OutcomeKind.Ok;
+
+    public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, []);
+
+    public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, [new FieldError("common.not_found")]);
+
+    public static Outcome<T> Forbidden(string code = "common.forbidden") => new(OutcomeKind.Forbidden, default, [new FieldError(code)]);
+
+    public static Outcome<T> Conflict(string code = "common.concurrency_conflict") => new(OutcomeKind.Conflict, default, [new FieldError(code)]);
+
+    public static Outcome<T> Invalid(IReadOnlyList<FieldError> errors) => new(OutcomeKind.Invalid, default, errors);
+
+    public static Outcome<T> Invalid(string code, string? field = null) => new(OutcomeKind.Invalid, default, [new FieldError(code, field)]);
+
+    public Outcome<TOther> As<TOther>() => new(Kind, default, Errors);
+
+    public static implicit operator Outcome<T>(T value) => Ok(value);
+}
+
+internal static class Outcome
+{
+    // Lets a refusal cross types: Outcome<Customer> failures become Outcome<CustomerView>.
+    public static Outcome<TOther> As<T, TOther>(Outcome<T> outcome) => outcome.As<TOther>();
+}
