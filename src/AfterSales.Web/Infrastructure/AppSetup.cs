@@ -124,6 +124,7 @@ public static class AppSetup
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<Components.Shared.HandlerScope>();
         services.AddHealthChecks();
         return builder;
     }
