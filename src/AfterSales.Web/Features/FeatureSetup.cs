@@ -1,7 +1,9 @@
+using AfterSales.Web.Features.ApiTokens;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Stores;
+using AfterSales.Web.Features.Users;
 
 namespace AfterSales.Web.Features;
 
@@ -14,6 +16,8 @@ public static class FeatureSetup
         services.AddAssets();
         services.AddAudit();
         services.AddStores();
+        services.AddUsers();
+        services.AddApiTokens();
         return services;
     }
 
@@ -25,6 +29,8 @@ public static class FeatureSetup
         api.MapAssets();
         api.MapAudit();
         api.MapStores();
+        api.MapUsers();
+        api.MapApiTokens();
         return app;
     }
 }
