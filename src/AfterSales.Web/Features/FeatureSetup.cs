@@ -1,6 +1,9 @@
+using AfterSales.Web.Features.ApiTokens;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Stores;
+using AfterSales.Web.Features.Users;
 
 namespace AfterSales.Web.Features;
 
@@ -12,6 +15,9 @@ public static class FeatureSetup
         services.AddCustomers();
         services.AddAssets();
         services.AddAudit();
+        services.AddStores();
+        services.AddUsers();
+        services.AddApiTokens();
         return services;
     }
 
@@ -22,6 +28,9 @@ public static class FeatureSetup
         api.MapCustomers();
         api.MapAssets();
         api.MapAudit();
+        api.MapStores();
+        api.MapUsers();
+        api.MapApiTokens();
         return app;
     }
 }
