@@ -1,6 +1,7 @@
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Notifications;
 
 namespace AfterSales.Web.Features;
 
@@ -12,6 +13,7 @@ public static class FeatureSetup
         services.AddCustomers();
         services.AddAssets();
         services.AddAudit();
+        services.AddNotifications();
         return services;
     }
 
@@ -22,6 +24,7 @@ public static class FeatureSetup
         api.MapCustomers();
         api.MapAssets();
         api.MapAudit();
+        api.MapNotifications();
         return app;
     }
 }
