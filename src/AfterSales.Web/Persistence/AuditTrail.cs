@@ -15,7 +15,11 @@ internal static class AuditTrail
 
     private static readonly HashSet<string> NoiseProperties = ["Version", "NormalizedUserName", "NormalizedEmail", "AccessFailedCount", "LastUsedAt"];
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public static List<PendingAudit> Collect(AfterSalesDb db, DateTimeOffset now)
     {
@@ -90,12 +94,16 @@ internal static class AuditTrail
             // EF does not expose the original value of a JSON collection; the new list is recorded whole.
             if (entry.State == EntityState.Added || collection.IsModified)
             {
-                changes.Add(new FieldChange(collection.Metadata.Name, null, JsonSerializer.Serialize(collection.CurrentValue, Json)));
+                changes.Add(new FieldChange(FieldName(collection.Metadata.Name), null, JsonSerializer.Serialize(collection.CurrentValue, Json)));
             }
         }
 
         return changes;
     }
+
+    /// <summary>Collections mapped from backing fields ("_phones") are reported by their property name ("Phones").</summary>
+    private static string FieldName(string name) =>
+        name.StartsWith('_') && name.Length > 1 ? char.ToUpperInvariant(name[1]) + name[2..] : name;
 
     private static string? Format(object? value) => value switch
     {

@@ -33,7 +33,7 @@ public sealed record CustomerView(
         c.Name,
         c.ContactPerson,
         c.Phones.Select(p => new PhoneView(seesFullContact ? p.Number : Masking.MaskPhone(p.Number), p.Label, p.IsPrimary)).ToList(),
-        seesFullContact ? c.Address : Masking.MaskAddress(c.Address),
+        seesFullContact || c.Address is null ? c.Address : Masking.MaskAddress(c.Address),
         c.PreferredContactFrom,
         c.PreferredContactTo,
         c.ContactConsent,
