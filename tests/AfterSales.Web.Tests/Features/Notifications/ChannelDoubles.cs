@@ -18,13 +18,18 @@ internal sealed class BrokenSmsChannel(params string[] brokenFor) : INotificatio
             : Task.FromResult(new Delivery("double", $"ok-{message.Id:N}"));
 }
 
-/// <summary>A dispatcher process stopped in the middle of a send: the claim stays, nothing is recorded.</summary>
-internal sealed class StopsMidSendChannel(CancellationTokenSource shutdown) : INotificationChannel
+/// <summary>A dispatcher process stopped in the middle of sending to one recipient: the claim stays, nothing is recorded.</summary>
+internal sealed class StopsMidSendChannel(CancellationTokenSource shutdown, string recipient) : INotificationChannel
 {
     public NotificationChannel Channel => NotificationChannel.Sms;
 
     public async Task<Delivery> SendAsync(OutboxMessage message, CancellationToken ct)
     {
+        if (message.Recipient != recipient)
+        {
+            return new Delivery("double", $"ok-{message.Id:N}");
+        }
+
         await shutdown.CancelAsync();
         ct.ThrowIfCancellationRequested();
         throw new InvalidOperationException("The dispatcher's token should have been cancelled.");

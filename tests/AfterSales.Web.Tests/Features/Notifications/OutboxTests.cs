@@ -182,10 +182,11 @@ public abstract class OutboxTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task A_message_whose_dispatcher_stopped_mid_send_is_delivered_again_once_its_lease_expires()
     {
-        var id = await QueueAsync(TestData.Mobile());
+        var recipient = TestData.Mobile();
+        var id = await QueueAsync(recipient);
         using var shutdown = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DispatchAsync(new StopsMidSendChannel(shutdown), shutdown.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DispatchAsync(new StopsMidSendChannel(shutdown, recipient), shutdown.Token));
         var stuck = await MessageAsync(id);
         Assert.Equal(OutboxStatus.Sending, stuck.Status);
         Assert.Equal(app.Clock.GetUtcNow() + Policy.Lease, stuck.LeaseUntil);
