@@ -13,7 +13,7 @@ name=${1:?migration name}
 dotnet build src/AfterSales.Web -c Release -v q -nologo
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --no-build --configuration Release --project src/AfterSales.Web \
-    --context "${provider}AfterSalesDb" --output-dir "Persistence/Migrations/$provider" --namespace "AfterSales.Web.Persistence.Migrations.$provider"
+    --context "${provider}AfterSalesDb" --output-dir "Persistence/Migrations/$provider"
 done
 dotnet build src/AfterSales.Web -c Release -v q -nologo >/dev/null
 for provider in Sqlite Postgres; do

@@ -2,6 +2,7 @@ using AfterSales.Web.Features.ApiTokens;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 
@@ -18,6 +19,7 @@ public static class FeatureSetup
         services.AddStores();
         services.AddUsers();
         services.AddApiTokens();
+        services.AddNotifications();
         return services;
     }
 
@@ -31,6 +33,7 @@ public static class FeatureSetup
         api.MapStores();
         api.MapUsers();
         api.MapApiTokens();
+        api.MapNotifications();
         return app;
     }
 }

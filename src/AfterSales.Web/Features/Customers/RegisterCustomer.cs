@@ -32,7 +32,7 @@ internal sealed class RegisterCustomerValidator : AbstractValidator<RegisterCust
     }
 }
 
-public sealed class RegisterCustomer(AfterSalesDb db, ICurrentUser user, RequestValidation validation, TimeProvider clock)
+public sealed class RegisterCustomer(AfterSalesDb db, ICurrentUser user, RequestValidation validation, TimeProvider clock, Notifications.Notifications notifications)
 {
     public async Task<Outcome<CustomerView>> HandleAsync(RegisterCustomerRequest request, CancellationToken ct)
     {
@@ -64,6 +64,7 @@ public sealed class RegisterCustomer(AfterSalesDb db, ICurrentUser user, Request
         var assets = (request.Assets ?? []).Select(a => Asset.Register(customer.Id, store.Id, a.ToDetails(), now)).ToList();
         db.Customers.Add(customer);
         db.Assets.AddRange(assets);
+        notifications.WelcomeCustomer(db, customer, store.Name);
         await db.SaveChangesAsync(ct);
         return CustomerView.From(customer, store.Name, assets, user.SeesFullContact);
     }

@@ -75,6 +75,35 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchTerms",
                 columns: table => new
                 {
@@ -430,6 +459,46 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "StoreId", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Channel_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "Channel", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CreatedAt",
+                table: "OutboxMessages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CustomerId_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "CustomerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Recipient",
+                table: "OutboxMessages",
+                column: "Recipient");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_LeaseUntil",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_StoreId_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "StoreId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchTerms_AssetId",
                 table: "SearchTerms",
                 column: "AssetId");
@@ -482,6 +551,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");

@@ -76,6 +76,35 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Provider = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchTerms",
                 columns: table => new
                 {
@@ -431,6 +460,46 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "StoreId", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Channel_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "Channel", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CreatedAt",
+                table: "OutboxMessages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CustomerId_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "CustomerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Recipient",
+                table: "OutboxMessages",
+                column: "Recipient");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_LeaseUntil",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_StoreId_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "StoreId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchTerms_AssetId",
                 table: "SearchTerms",
                 column: "AssetId");
@@ -483,6 +552,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");

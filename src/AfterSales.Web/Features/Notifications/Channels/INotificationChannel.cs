@@ -1,0 +1,55 @@
+namespace AfterSales.Web.Features.Notifications.Channels;
+
+/// <summary>Delivers messages of one channel. The dispatcher uses the last registered adapter per channel.</summary>
+public interface INotificationChannel
+{
+    NotificationChannel Channel { get; }
+
+    /// <summary>Sends one message; throws on failure (<see cref="NotificationDeliveryException"/> with Permanent when retrying cannot help).</summary>
+    Task<Delivery> SendAsync(OutboxMessage message, CancellationToken ct);
+}
+
+/// <summary>Which provider took the message and the id it gave it.</summary>
+public sealed record Delivery(string Provider, string ProviderMessageId);
+
+/// <summary>A provider refused or failed a message. Permanent refusals (unknown number, rejected address) are not retried.</summary>
+public sealed class NotificationDeliveryException : Exception
+{
+    public NotificationDeliveryException()
+    {
+    }
+
+    public NotificationDeliveryException(string message)
+        : base(message)
+    {
+    }
+
+    public NotificationDeliveryException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public NotificationDeliveryException(string message, bool permanent, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Permanent = permanent;
+    }
+
+    public bool Permanent { get; }
+}
+
+/// <summary>An SMS gateway (e.g. a cloud SMS service); returns the gateway's message id.</summary>
+public interface ISmsProvider
+{
+    string Name { get; }
+
+    Task<string> SendSmsAsync(string mobile, string text, CancellationToken ct);
+}
+
+/// <summary>The WeChat official-account template message API; returns its msgid.</summary>
+public interface IWeChatTemplateProvider
+{
+    string Name { get; }
+
+    Task<string> SendTemplateAsync(string openId, string templateKey, string title, string body, CancellationToken ct);
+}

@@ -1,0 +1,57 @@
+using MailKit.Security;
+
+namespace AfterSales.Web.Features.Notifications;
+
+/// <summary>The "Notifications" configuration section. Every key is optional: with none, messages go to the development sink.</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public DispatcherOptions Dispatcher { get; set; } = new();
+}
+
+/// <summary>"Notifications:Smtp": e-mail goes out over SMTP once a host is set.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Sender address, e.g. "售后服务 &lt;service@example.com&gt;".</summary>
+    public string From { get; set; } = "AfterSales <noreply@localhost>";
+
+    /// <summary>Auto, None, SslOnConnect, StartTls or StartTlsWhenAvailable.</summary>
+    public SecureSocketOptions Tls { get; set; } = SecureSocketOptions.Auto;
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>"Notifications:Dispatcher": the background delivery loop and its retry policy.</summary>
+public sealed class DispatcherOptions
+{
+    /// <summary>Off in tests, which call <see cref="DispatchDueMessages"/> themselves.</summary>
+    public bool Enabled { get; set; } = true;
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>After this many failed attempts a message is Dead.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Delay after the first failure; it doubles with each further failure up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a claim holds; must exceed the slowest send, since an expired claim is delivered again.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,115 @@
+using AfterSales.Web.Persistence;
+
+namespace AfterSales.Web.Features.Notifications;
+
+public enum NotificationChannel
+{
+    Sms,
+    Email,
+    WeChat,
+}
+
+public enum OutboxStatus
+{
+    /// <summary>Written with the change that caused it; waits for the dispatcher.</summary>
+    Pending,
+
+    /// <summary>Claimed by a dispatcher until its lease ends; an expired lease makes it due again.</summary>
+    Sending,
+
+    Sent,
+
+    /// <summary>The last attempt failed; another follows at NextAttemptAt.</summary>
+    Failed,
+
+    /// <summary>Gave up: attempts exhausted or the provider refused the message for good. Only an administrator's retry revives it.</summary>
+    Dead,
+}
+
+/// <summary>
+/// One message to a customer, rendered when it was queued and delivered at least once by the dispatcher.
+/// The dispatcher changes delivery state with conditional bulk updates (see <see cref="DispatchDueMessages"/>),
+/// so the setters stay private to everything but EF.
+/// </summary>
+public sealed class OutboxMessage : INotAudited
+{
+    public const int RecipientMaxLength = 200;
+    public const int SubjectMaxLength = 200;
+    public const int BodyMaxLength = 4000;
+    public const int ErrorMaxLength = 1000;
+    public const int ClaimMaxLength = 120;
+
+    private OutboxMessage()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The store on whose behalf the message goes out; its staff alone see it. Null for group-wide messages.</summary>
+    public Guid? StoreId { get; private set; }
+
+    public Guid? CustomerId { get; private set; }
+
+    public NotificationChannel Channel { get; private set; }
+
+    /// <summary>Mobile number, e-mail address or WeChat openid, depending on the channel.</summary>
+    public string Recipient { get; private set; } = string.Empty;
+
+    public string TemplateKey { get; private set; } = string.Empty;
+
+    public string Culture { get; private set; } = NotificationTemplates.DefaultCulture;
+
+    public string Subject { get; private set; } = string.Empty;
+
+    public string Body { get; private set; } = string.Empty;
+
+    public OutboxStatus Status { get; private set; }
+
+    /// <summary>Delivery attempts started (counted when claimed, so a crash mid-send counts too).</summary>
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Which adapter delivered it ("development", "smtp", …): tells a real delivery from a development sink.</summary>
+    public string? Provider { get; private set; }
+
+    public string? ProviderMessageId { get; private set; }
+
+    /// <summary>Unique per claim (instance and a random part): only the claim holder may record the outcome.</summary>
+    public string? ClaimedBy { get; private set; }
+
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    internal static OutboxMessage Queue(
+        Guid? storeId,
+        Guid? customerId,
+        NotificationChannel channel,
+        string recipient,
+        string templateKey,
+        string culture,
+        string subject,
+        string body,
+        DateTimeOffset now) => new()
+        {
+            Id = Guid.CreateVersion7(now),
+            StoreId = storeId,
+            CustomerId = customerId,
+            Channel = channel,
+            Recipient = recipient,
+            TemplateKey = templateKey,
+            Culture = culture,
+            Subject = Truncate(subject, SubjectMaxLength),
+            Body = Truncate(body, BodyMaxLength),
+            Status = OutboxStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+
+    internal static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
