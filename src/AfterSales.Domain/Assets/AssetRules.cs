@@ -12,7 +12,7 @@ public static partial class AssetRules
         {
             Brand = d.Brand.Trim(),
             Model = d.Model.Trim(),
-            Vin = Common.Vin.Normalize(d.Vin),
+            Vin = Blank(Common.Vin.Normalize(d.Vin)),
             Plate = NormalizePlate(d.Plate),
             BatteryCapacityKwh = d.IsElectric ? d.BatteryCapacityKwh : null,
             BatteryType = d.IsElectric ? Blank(d.BatteryType) : null,
@@ -40,7 +40,7 @@ public static partial class AssetRules
         {
             Brand = d.Brand.Trim(),
             Model = d.Model.Trim(),
-            Imei = Common.Imei.Normalize(d.Imei),
+            Imei = Blank(Common.Imei.Normalize(d.Imei)),
             SerialNumber = Blank(d.SerialNumber)?.ToUpperInvariant(),
             Vin = null,
             Plate = null,

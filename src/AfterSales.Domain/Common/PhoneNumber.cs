@@ -8,16 +8,23 @@ public static partial class PhoneNumber
     public static string Normalize(string? value)
     {
         var digits = new string((value ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
+        string national;
         if (digits.StartsWith("0086", StringComparison.Ordinal))
         {
-            digits = digits[4..];
+            national = digits[4..];
         }
-        else if (digits.StartsWith("86", StringComparison.Ordinal) && digits.Length == 13)
+        else if (digits.StartsWith("86", StringComparison.Ordinal) && digits.Length is >= 11 and <= 13)
         {
-            digits = digits[2..];
+            // No domestic number starts with 86 (mobiles start with 1, landlines with 0), so this is the country code.
+            national = digits[2..];
+        }
+        else
+        {
+            return digits;
         }
 
-        return digits;
+        // In international form a landline drops its trunk zero (+86 10 6500 1234); it is stored with it (01065001234).
+        return Mobile().IsMatch(national) || national.StartsWith('0') ? national : "0" + national;
     }
 
     public static bool IsValid(string? value)

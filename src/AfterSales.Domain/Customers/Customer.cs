@@ -81,13 +81,10 @@ public sealed class Customer
             .Select(p => new CustomerPhone(PhoneNumber.Normalize(p.Number), p.Label, p.IsPrimary))
             .DistinctBy(p => p.Number)
             .ToList();
-        if (phones.Count > 0 && !phones.Any(p => p.IsPrimary))
-        {
-            phones[0] = phones[0] with { IsPrimary = true };
-        }
-
+        // Exactly one primary: the first one marked, else the first one given.
+        var primary = Math.Max(0, phones.FindIndex(p => p.IsPrimary));
         _phones.Clear();
-        _phones.AddRange(phones);
+        _phones.AddRange(phones.Select((p, i) => p with { IsPrimary = i == primary }));
     }
 
     /// <summary>Moves the customer to another store (only an administrator or their home store may do it).</summary>

@@ -38,5 +38,8 @@ public static class StaffRoles
             or StaffRole.PartsClerk or StaffRole.Cashier => false,
     };
 
-    public static bool TryParse(string? name, out StaffRole role) => Enum.TryParse(name, ignoreCase: false, out role) && Enum.IsDefined(role);
+    // Enum.TryParse would also take numbers (" 1"), padded names and comma lists; a role claim must be an exact name.
+    private static readonly Dictionary<string, StaffRole> ByName = All.ToDictionary(r => r.ToString(), StringComparer.Ordinal);
+
+    public static bool TryParse(string? name, out StaffRole role) => ByName.TryGetValue(name ?? string.Empty, out role);
 }

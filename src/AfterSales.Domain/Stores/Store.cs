@@ -6,6 +6,12 @@ namespace AfterSales.Domain.Stores;
 public sealed class Store
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
+    public const int CodeMaxLength = 20;
+    public const int NameMaxLength = 100;
+    public const int AddressMaxLength = 300;
+    public const int TimeZoneMaxLength = 64;
+    public const int HolidayNameMaxLength = 50;
+    public const int MaxHolidays = 400;
 
     private readonly List<OpeningHours> _openingHours = [];
     private readonly List<StoreHoliday> _holidays = [];
@@ -68,7 +74,7 @@ public sealed class Store
     public static IReadOnlyList<FieldError> Check(string timeZoneId, IEnumerable<OpeningHours> openingHours)
     {
         var errors = new List<FieldError>();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
+        if (!IsIanaTimeZone(timeZoneId))
         {
             errors.Add(new FieldError("store.unknown_time_zone", "TimeZoneId"));
         }
@@ -86,6 +92,34 @@ public sealed class Store
 
         return errors;
     }
+
+    /// <summary>Checks a holiday list: every day named, no date twice (a day cannot be both off and a make-up working day).</summary>
+    public static IReadOnlyList<FieldError> CheckHolidays(IEnumerable<StoreHoliday> holidays)
+    {
+        var errors = new List<FieldError>();
+        var list = holidays.ToList();
+        if (list.Any(h => string.IsNullOrWhiteSpace(h.Name)))
+        {
+            errors.Add(new FieldError("store.holiday_name_required", "Holidays"));
+        }
+
+        if (list.GroupBy(h => h.Date).Any(g => g.Count() > 1))
+        {
+            errors.Add(new FieldError("store.duplicate_holiday_date", "Holidays"));
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Only IANA ids ("Asia/Shanghai") are stored, so that every host and the browser read them alike; on Linux
+    /// .NET also resolves Windows ids ("China Standard Time"), which this refuses.
+    /// </summary>
+    public static bool IsIanaTimeZone(string? timeZoneId) =>
+        !string.IsNullOrWhiteSpace(timeZoneId)
+        && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone)
+        && zone.HasIanaId
+        && string.Equals(zone.Id, timeZoneId, StringComparison.Ordinal);
 }
 
 /// <summary>Opening hours of one weekday; a weekday without an entry is closed.</summary>

@@ -1,7 +1,10 @@
+using AfterSales.Web.Features.ApiTokens;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.Stores;
+using AfterSales.Web.Features.Users;
 
 namespace AfterSales.Web.Features;
 
@@ -14,6 +17,9 @@ public static class FeatureSetup
         services.AddAssets();
         services.AddAudit();
         services.AddNotifications();
+        services.AddStores();
+        services.AddUsers();
+        services.AddApiTokens();
         return services;
     }
 
@@ -25,6 +31,9 @@ public static class FeatureSetup
         api.MapAssets();
         api.MapAudit();
         api.MapNotifications();
+        api.MapStores();
+        api.MapUsers();
+        api.MapApiTokens();
         return app;
     }
 }

@@ -83,6 +83,8 @@ public static class AppSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.Events = new CookieAuthenticationEvents
                 {
+                    // Replacing Events drops Identity's own handler: keep it, so disabled users and changed roles end sessions.
+                    OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
                     // The API answers 401/403 as problem details instead of redirecting to the login page.
                     OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden),
@@ -124,6 +126,7 @@ public static class AppSetup
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<Components.Shared.HandlerScope>();
         services.AddHealthChecks();
         return builder;
     }

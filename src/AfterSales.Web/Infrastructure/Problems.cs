@@ -16,9 +16,10 @@ public sealed class Problems(IStringLocalizer<SharedResource> localizer)
             title: localizer["common.validation_failed"],
             extensions: new Dictionary<string, object?> { ["codes"] = errors.Select(e => e.Code).Distinct().ToArray() });
 
-    public NotFound<ProblemDetails> NotFound() => TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, new FieldError("common.not_found")));
+    // TypedResults.Problem, not TypedResults.NotFound(problem): only the former answers application/problem+json.
+    public ProblemHttpResult NotFound() => TypedResults.Problem(Problem(StatusCodes.Status404NotFound, new FieldError("common.not_found")));
 
-    public Conflict<ProblemDetails> Conflict(FieldError error) => TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, error));
+    public ProblemHttpResult Conflict(FieldError error) => TypedResults.Problem(Problem(StatusCodes.Status409Conflict, error));
 
     public ProblemHttpResult Forbidden(FieldError error) => TypedResults.Problem(Problem(StatusCodes.Status403Forbidden, error));
 

@@ -42,6 +42,11 @@ public sealed class UpdateAsset(AfterSalesDb db, RequestValidation validation, A
             return await guard.NotFoundAsync<Asset, AssetView>(id, ct);
         }
 
+        if (request.Asset is null)
+        {
+            return Outcome<AssetView>.Invalid("common.invalid_value", nameof(request.Asset));
+        }
+
         var input = request.Asset with { Kind = asset.Kind };
         var errors = await validation.CheckAsync(input, ct);
         if (errors.Count > 0)

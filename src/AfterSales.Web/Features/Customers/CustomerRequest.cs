@@ -53,12 +53,12 @@ internal static class CustomerFields
         v.RuleFor(x => x.Notes).MaximumLength(Customer.NotesMaxLength);
         v.RuleFor(x => x.Phones).NotNull().Must(p => p is { Count: > 0 }).WithErrorCode("customer.phone_required")
             .Must(p => p is null || p.Count <= Customer.MaxPhones).WithErrorCode("customer.too_many_phones");
-        v.RuleForEach(x => x.Phones).ChildRules(phone =>
+        v.RuleForEach(x => x.Phones).NotNull().ChildRules(phone =>
         {
             phone.RuleFor(p => p.Number).Must(PhoneNumber.IsValid).WithErrorCode("customer.phone_invalid");
             phone.RuleFor(p => p.Label).IsInEnum();
         });
-        v.RuleFor(x => x.Phones).Must(p => p is null || p.Select(n => PhoneNumber.Normalize(n.Number)).Distinct().Count() == p.Count)
+        v.RuleFor(x => x.Phones).Must(p => p is null || p.Select(n => PhoneNumber.Normalize(n?.Number)).Distinct().Count() == p.Count)
             .WithErrorCode("customer.phone_duplicate");
         v.RuleFor(x => x.PreferredContactTo).GreaterThan(x => x.PreferredContactFrom)
             .When(x => x.PreferredContactFrom is not null && x.PreferredContactTo is not null)

@@ -28,7 +28,7 @@ internal sealed class RegisterCustomerValidator : AbstractValidator<RegisterCust
     {
         this.AddCustomerRules();
         RuleFor(x => x.Assets).Must(a => a is null || a.Count <= 20).WithErrorCode("customer.too_many_assets");
-        RuleForEach(x => x.Assets).SetValidator(new AssetInputValidator(clock));
+        RuleForEach(x => x.Assets).NotNull().SetValidator(new AssetInputValidator(clock));
     }
 }
 

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using AfterSales.Web.Persistence;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+// Scenarios share one server and its error log: run them one at a time so each error is charged to its scenario.
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
+
+namespace AfterSales.BrowserTests;
+
+/// <summary>
+/// One scenario in its own browser context (zh-CN, laptop-sized unless it says otherwise). Every scenario
+/// saves a full-page screenshot, and fails if the server logged an error or the page showed Blazor's error bar.
+/// </summary>
+public abstract partial class BrowserTest(AppServer app) : IAsyncLifetime
+{
+    private IBrowserContext? _context;
+    private int _logMark;
+
+    protected AppServer App => app;
+
+    protected IPage Page { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _logMark = app.Logs.Count;
+        await OpenAsync(1366, 900);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Starts over in a fresh context of the given viewport size (no cookies).</summary>
+    protected async Task OpenAsync(int width, int height)
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        _context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        Page = await _context.NewPageAsync();
+        Page.SetDefaultTimeout(15_000);
+    }
+
+    /// <summary>Runs a scenario, then always saves its screenshot before judging the page and the server log.</summary>
+    protected async Task ScenarioAsync(string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        finally
+        {
+            var folder = Path.Combine(AppServer.RepositoryRoot, "artifacts", "screenshots");
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+
+        Assert.False(await Page.Locator("#blazor-error-ui").IsVisibleAsync(), "The page shows Blazor's error bar.");
+        var errors = app.Logs.Since(_logMark);
+        Assert.True(errors.Count == 0, "The server logged errors:\n" + string.Join("\n", errors));
+    }
+
+    protected async Task LoginAsAsync(string userName, string password = DemoData.Password)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.GetByLabel(app.Text("login.username")).FillAsync(userName);
+        await Page.GetByLabel(app.Text("login.password")).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = app.Text("login.submit") }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Opens an app page and waits for the Blazor circuit: clicks before it connects are lost.</summary>
+    protected async Task GoToAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitUntilInteractiveAsync();
+    }
+
+    protected Task WaitUntilInteractiveAsync() => Page.Locator("[data-interactive=true]").WaitForAsync();
+
+    protected ILocator Button(string textKey) =>
+        Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = app.Text(textKey) });
+
+    /// <summary>The MudBlazor input control (label, input, helper or error text) around an input.</summary>
+    protected ILocator FieldAround(string inputSelector) =>
+        Page.Locator(".mud-input-control", new PageLocatorOptions { Has = Page.Locator(inputSelector) });
+
+    protected async Task ExpectOnCustomerPageAsync(string name)
+    {
+        await Page.WaitForURLAsync(CustomerUrl());
+        await WaitUntilInteractiveAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = name, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex("/customers/[0-9a-f-]{36}$")]
+    private static partial Regex CustomerUrl();
+}

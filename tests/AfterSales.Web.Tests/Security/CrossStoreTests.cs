@@ -1,0 +1,87 @@
+using System.Net;
+using AfterSales.Web.Features.Assets;
+using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Persistence;
+using AfterSales.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Tests.Security;
+
+/// <summary>An id from another store answers exactly like an unknown id, and the attempt is audited.</summary>
+public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : TestApp
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Every endpoint that takes a customer or asset id; add new ones here.</summary>
+    public static TheoryData<string, string> Endpoints => new()
+    {
+        { "GET", "/api/v1/customers/{customer}" },
+        { "PUT", "/api/v1/customers/{customer}" },
+        { "GET", "/api/v1/customers/{customer}/assets" },
+        { "POST", "/api/v1/customers/{customer}/assets" },
+        { "GET", "/api/v1/customers/{customer}/audit" },
+        { "GET", "/api/v1/customers/{customer}/timeline" },
+        { "GET", "/api/v1/assets/{asset}" },
+        { "PUT", "/api/v1/assets/{asset}" },
+        { "GET", "/api/v1/assets/{asset}/audit" },
+        { "GET", "/api/v1/assets/{asset}/timeline" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task A_beijing_advisor_gets_404_for_a_shanghai_id_and_the_attempt_is_audited(string method, string template)
+    {
+        var (customer, asset) = await ShanghaiCustomerAsync();
+        var advisor = await app.ClientForAsync("advisor");
+        var advisorId = await app.UserIdAsync("advisor");
+        var targetId = template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id : customer.Id;
+
+        var response = await SendAsync(advisor, method, template, customer, asset);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("common.not_found", problem.Code);
+        var denied = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == targetId && e.Action == "AccessDenied").ToListAsync(Ct));
+        var entry = Assert.Single(denied);
+        Assert.Equal(advisorId, entry.UserId);
+        var unchanged = await app.WithDbAsync(db => db.Customers.IgnoreQueryFilters().SingleAsync(c => c.Id == customer.Id, Ct));
+        Assert.Equal(customer.Version, unchanged.Version);
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task The_shanghai_advisor_reaches_the_same_endpoint(string method, string template)
+    {
+        var (customer, asset) = await ShanghaiCustomerAsync();
+        var advisor = await app.ClientForAsync("advisor.sh");
+
+        var response = await SendAsync(advisor, method, template, customer, asset);
+
+        Assert.True(response.IsSuccessStatusCode, $"{method} {template}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template, CustomerView customer, AssetView asset)
+    {
+        var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal);
+        return (method, template) switch
+        {
+            ("GET", _) => client.GetAsync(url, Ct),
+            ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
+            ("PUT", _) => client.PutAsync(url, new UpdateAssetRequest(asset.Version, AssetInput.From(asset) with { MileageKm = 1 })),
+            ("POST", _) => client.PostAsync(url, TestData.Phone()),
+            _ => throw new ArgumentOutOfRangeException(nameof(method)),
+        };
+    }
+
+    private async Task<(CustomerView Customer, AssetView Asset)> ShanghaiCustomerAsync()
+    {
+        var client = await app.ClientForAsync("advisor.sh");
+        var customer = await (await client.PostAsync("/api/v1/customers", TestData.Customer(assets: [TestData.Vehicle()]))).ReadAsync<CustomerView>(HttpStatusCode.Created);
+        Assert.Equal(await app.StoreIdAsync(DemoData.ShanghaiStore), customer.StoreId);
+        return (customer, customer.Assets[0]);
+    }
+}
+
+public sealed class SqliteCrossStoreTests(SqliteApp app) : CrossStoreTests<SqliteApp>(app);
+
+public sealed class PostgresCrossStoreTests(PostgresApp app) : CrossStoreTests<PostgresApp>(app);
