@@ -52,14 +52,14 @@ public abstract class UserAdministrationTests<TApp>(TApp app) : IClassFixture<TA
     public async Task Identity_refusals_are_localized_field_errors()
     {
         var admin = await app.ClientForAsync("admin", "zh-CN");
-        var request = await NewUserAsync() with { UserName = "advisor", Password = "short" };
 
-        var problem = await (await admin.PostAsync("/api/v1/users", request)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var shortPassword = await (await admin.PostAsync("/api/v1/users", await NewUserAsync() with { Password = "short" })).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var taken = await (await admin.PostAsync("/api/v1/users", await NewUserAsync() with { UserName = "advisor" })).ReadProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Contains("identity.PasswordTooShort", problem.Codes);
-        Assert.Contains("identity.DuplicateUserName", problem.Codes);
-        Assert.Contains(problem.ErrorsOf("password"), m => m.Contains("10", StringComparison.Ordinal) && m.Contains("密码", StringComparison.Ordinal));
-        Assert.Single(problem.ErrorsOf("userName"));
+        Assert.Contains("identity.PasswordTooShort", shortPassword.Codes);
+        Assert.Contains(shortPassword.ErrorsOf("password"), m => m.Contains("10", StringComparison.Ordinal) && m.Contains("密码", StringComparison.Ordinal));
+        Assert.Contains("identity.DuplicateUserName", taken.Codes);
+        Assert.Single(taken.ErrorsOf("userName"));
     }
 
     [Fact]
