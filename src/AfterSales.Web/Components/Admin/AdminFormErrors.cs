@@ -4,7 +4,7 @@ using AfterSales.Web.Infrastructure;
 namespace AfterSales.Web.Components.Admin;
 
 /// <summary>A refused outcome's errors for a form: localized messages per field, plus those that belong to no field.</summary>
-public sealed class FormErrors(Problems problems)
+public sealed class AdminFormErrors(Problems problems)
 {
     private readonly Dictionary<string, List<string>> _byField = new(StringComparer.OrdinalIgnoreCase);
 
