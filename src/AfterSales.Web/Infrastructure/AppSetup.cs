@@ -108,6 +108,21 @@ public static class AppSetup
                 context.ProblemDetails.Title = localizer["common.malformed_request"];
                 context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException json ? json.Message : bad.Message;
                 context.ProblemDetails.Extensions["code"] = "common.malformed_request";
+                return;
+            }
+
+            // Refusals by the authorization layer (no session, wrong role) get the same localized shape as the handlers' own.
+            var code = context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "common.unauthenticated",
+                StatusCodes.Status403Forbidden when !context.ProblemDetails.Extensions.ContainsKey("code") => "common.forbidden",
+                _ => null,
+            };
+            if (code is not null)
+            {
+                var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                context.ProblemDetails.Title = localizer[code];
+                context.ProblemDetails.Extensions["code"] = code;
             }
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -69,6 +69,20 @@ public abstract class MaskingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(customer.Phones, read.Phones);
     }
 
+    [Fact]
+    public async Task A_technician_sees_masked_phones_and_addresses_in_the_audit_log_too()
+    {
+        var (customer, phone) = await RegisterAsync();
+        var tech = await app.ClientForAsync("tech");
+
+        var log = await (await tech.GetAsync($"/api/v1/customers/{customer.Id}/audit", Ct)).ReadAsync<Page<AfterSales.Web.Features.Audit.AuditEntryView>>();
+
+        var changes = log.Items.SelectMany(e => e.Changes).ToList();
+        Assert.Contains(changes, c => c.Field == "Phones" && c.To!.Contains($"{phone[..3]}****{phone[^4..]}", StringComparison.Ordinal));
+        Assert.Contains(changes, c => c.Field == "Address" && c.To == "北京市朝阳区****");
+        Assert.DoesNotContain(changes, c => (c.To ?? string.Empty).Contains(phone, StringComparison.Ordinal) || (c.To ?? string.Empty).Contains("建国路", StringComparison.Ordinal));
+    }
+
     private async Task<(CustomerView Customer, string Phone)> RegisterAsync()
     {
         var advisor = await app.ClientForAsync("advisor");

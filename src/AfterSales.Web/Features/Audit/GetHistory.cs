@@ -14,7 +14,7 @@ public sealed record FieldChangeView(string Field, string? From, string? To);
 public sealed record TimelineEvent(DateTimeOffset At, string Kind, string Title, Guid? AssetId, string? Link);
 
 /// <summary>The audit log and the service-history timeline of a customer (with their assets) or of one asset.</summary>
-public sealed class GetHistory(AfterSalesDb db, AccessGuard guard)
+public sealed class GetHistory(AfterSalesDb db, AccessGuard guard, ICurrentUser user)
 {
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
@@ -66,14 +66,51 @@ public sealed class GetHistory(AfterSalesDb db, AccessGuard guard)
         return new List<TimelineEvent> { new(asset.CreatedAt, "asset.registered", asset.DisplayName, asset.Id, null) };
     }
 
-    private static async Task<Outcome<Page<AuditEntryView>>> PageAsync(IQueryable<AuditEntry> query, int? page, int? pageSize, CancellationToken ct)
+    private async Task<Outcome<Page<AuditEntryView>>> PageAsync(IQueryable<AuditEntry> query, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Clamp(page, pageSize);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.Id).Skip((p - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
         var items = rows.Select(e => new AuditEntryView(
             e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.Action,
-            System.Text.Json.JsonSerializer.Deserialize<List<FieldChangeView>>(e.Changes, Json) ?? [])).ToList();
+            (System.Text.Json.JsonSerializer.Deserialize<List<FieldChangeView>>(e.Changes, Json) ?? []).Select(MaskContact).ToList())).ToList();
         return new Page<AuditEntryView>(items, p, size, total);
+    }
+
+    /// <summary>The audit log shows contact data only as far as the list and detail views do.</summary>
+    private FieldChangeView MaskContact(FieldChangeView change)
+    {
+        if (user.SeesFullContact)
+        {
+            return change;
+        }
+
+        return change.Field switch
+        {
+            "Address" => change with { From = MaskAddress(change.From), To = MaskAddress(change.To) },
+            "Phones" => change with { From = MaskPhones(change.From), To = MaskPhones(change.To) },
+            _ => change,
+        };
+    }
+
+    private static string? MaskAddress(string? value) => value is null ? null : Domain.Common.Masking.MaskAddress(value);
+
+    private static string? MaskPhones(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        var phones = System.Text.Json.Nodes.JsonNode.Parse(json)?.AsArray() ?? [];
+        foreach (var phone in phones.OfType<System.Text.Json.Nodes.JsonObject>())
+        {
+            if (phone["Number"]?.GetValue<string>() is { } number)
+            {
+                phone["Number"] = Domain.Common.Masking.MaskPhone(number);
+            }
+        }
+
+        return phones.ToJsonString();
     }
 }
