@@ -1,6 +1,6 @@
+using System.Linq.Expressions;
 using AfterSales.Domain.Common;
 using AfterSales.Domain.Stores;
-using System.Linq.Expressions;
 using FluentValidation;
 
 namespace AfterSales.Web.Features.Stores;
