@@ -7,7 +7,8 @@ export NUGET_CERT_REVOCATION_MODE=offline
 dotnet tool restore >/dev/null
 if [ "${1:-}" = "--reset" ]; then
   shift
-  rm -rf src/AfterSales.Web/Persistence/Migrations
+  # EF writes the model snapshots under AfterSales/Web/… (from their namespace); a reset that kept them would diff to an empty migration.
+  rm -rf src/AfterSales.Web/Persistence/Migrations src/AfterSales.Web/AfterSales
 fi
 name=${1:?migration name}
 dotnet build src/AfterSales.Web -c Release -v q -nologo
