@@ -131,6 +131,15 @@ public static class AppSetup
         {
             doc.Info.Title = "AfterSales API";
             doc.Info.Description = "售后服务管理 REST API. Authenticate with a browser session cookie or 'Authorization: Bearer <token>' issued by an administrator.";
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["ApiToken"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API token issued under Administration → API tokens (as_…).",
+            };
+            doc.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiToken", doc)] = [] }];
             return Task.CompletedTask;
         }));
 
