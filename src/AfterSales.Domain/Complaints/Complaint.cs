@@ -1,0 +1,192 @@
+using AfterSales.Domain.Common;
+
+namespace AfterSales.Domain.Complaints;
+
+/// <summary>Who does something to a complaint, as the history shows it.</summary>
+public sealed record Actor(Guid? UserId, string UserName);
+
+/// <summary>What staff record at intake (投诉受理).</summary>
+public sealed record ComplaintIntake(
+    ComplaintChannel Channel,
+    Guid CustomerId,
+    Guid? AssetId,
+    string? RepairOrderReference,
+    string CoreProblem,
+    string CustomerExpectation,
+    ComplaintCategory Category,
+    string? SubCategory,
+    ComplaintUrgency Urgency,
+    Responsibility? SuspectedResponsibility);
+
+/// <summary>
+/// A complaint (投诉) with its human number <c>TS-yyyy-NNNNNN</c>. Its status moves only through
+/// <see cref="ComplaintLifecycle"/>; every move appends a <see cref="ComplaintStatusChange"/>.
+/// </summary>
+public sealed class Complaint
+{
+    public const int CoreProblemMaxLength = 2000;
+    public const int ExpectationMaxLength = 1000;
+    public const int SubCategoryMaxLength = 100;
+    public const int RepairOrderReferenceMaxLength = 50;
+    public const int ReasonMaxLength = 500;
+    public const int NumberLength = 14;
+
+    private readonly List<ComplaintStatusChange> _history = [];
+
+    private Complaint()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Number { get; private set; } = string.Empty;
+
+    public Guid StoreId { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    public Guid? AssetId { get; private set; }
+
+    /// <summary>The repair order concerned, as the customer or the order says it; a link once repair orders exist.</summary>
+    public string? RepairOrderReference { get; private set; }
+
+    public ComplaintChannel Channel { get; private set; }
+
+    public string CoreProblem { get; private set; } = string.Empty;
+
+    public string CustomerExpectation { get; private set; } = string.Empty;
+
+    public ComplaintCategory Category { get; private set; }
+
+    public string? SubCategory { get; private set; }
+
+    public ComplaintUrgency Urgency { get; private set; }
+
+    public Responsibility? SuspectedResponsibility { get; private set; }
+
+    /// <summary>The same asset already had a complaint before this one (重复投诉).</summary>
+    public bool IsRepeat { get; private set; }
+
+    public ComplaintStatus Status { get; private set; }
+
+    public Guid? AssignedSpecialistId { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public Guid? ReceivedById { get; private set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    /// <summary>The status changes loaded with the complaint (new ones are appended here to be saved).</summary>
+    public IReadOnlyList<ComplaintStatusChange> History => _history;
+
+    public IReadOnlyList<ComplaintTrigger> PermittedTriggers => ComplaintLifecycle.PermittedTriggers(Status);
+
+    public static string FormatNumber(int year, int sequence) => $"TS-{year:D4}-{sequence:D6}";
+
+    public static Complaint Receive(string number, Guid storeId, ComplaintIntake intake, bool isRepeat, Actor by, DateTimeOffset now)
+    {
+        var complaint = new Complaint
+        {
+            Id = Guid.CreateVersion7(now),
+            Number = number,
+            StoreId = storeId,
+            CustomerId = intake.CustomerId,
+            AssetId = intake.AssetId,
+            RepairOrderReference = Blank(intake.RepairOrderReference),
+            Channel = intake.Channel,
+            CoreProblem = intake.CoreProblem.Trim(),
+            CustomerExpectation = intake.CustomerExpectation.Trim(),
+            Category = intake.Category,
+            SubCategory = Blank(intake.SubCategory),
+            Urgency = intake.Urgency,
+            SuspectedResponsibility = intake.SuspectedResponsibility,
+            IsRepeat = isRepeat,
+            Status = ComplaintStatus.Received,
+            ReceivedAt = now,
+            ReceivedById = by.UserId,
+        };
+        complaint._history.Add(ComplaintStatusChange.Record(complaint.Id, null, ComplaintStatus.Received, null, by, null, now));
+        return complaint;
+    }
+
+    public FieldError? Acknowledge(Actor by, string? reason, DateTimeOffset now)
+    {
+        var refusal = Move(ComplaintTrigger.Acknowledge, by, reason, now);
+        if (refusal is null)
+        {
+            AcknowledgedAt = now;
+        }
+
+        return refusal;
+    }
+
+    /// <summary>Hands the complaint to a specialist and starts (or, after a reopening, restarts) the investigation.</summary>
+    public FieldError? StartInvestigation(Guid specialistId, Actor by, string? reason, DateTimeOffset now)
+    {
+        var refusal = Move(ComplaintTrigger.StartInvestigation, by, reason, now);
+        if (refusal is null)
+        {
+            AssignedSpecialistId = specialistId;
+        }
+
+        return refusal;
+    }
+
+    private FieldError? Move(ComplaintTrigger trigger, Actor by, string? reason, DateTimeOffset now)
+    {
+        var move = ComplaintLifecycle.Decide(Status, trigger);
+        if (move.To is not { } to)
+        {
+            return new FieldError(move.RefusalCode!);
+        }
+
+        _history.Add(ComplaintStatusChange.Record(Id, Status, to, trigger, by, Blank(reason), now));
+        Status = to;
+        return null;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>One move of a complaint's status: who, when, from, to, why.</summary>
+public sealed class ComplaintStatusChange
+{
+    private ComplaintStatusChange()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ComplaintId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public Guid? UserId { get; private set; }
+
+    public string UserName { get; private set; } = string.Empty;
+
+    /// <summary>Null for the first row, the intake.</summary>
+    public ComplaintStatus? From { get; private set; }
+
+    public ComplaintStatus To { get; private set; }
+
+    public ComplaintTrigger? Trigger { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    internal static ComplaintStatusChange Record(Guid complaintId, ComplaintStatus? from, ComplaintStatus to, ComplaintTrigger? trigger, Actor by, string? reason, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ComplaintId = complaintId,
+        At = now,
+        UserId = by.UserId,
+        UserName = by.UserName,
+        From = from,
+        To = to,
+        Trigger = trigger,
+        Reason = reason,
+    };
+}
