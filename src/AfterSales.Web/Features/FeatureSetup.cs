@@ -1,6 +1,7 @@
 using AfterSales.Web.Features.ApiTokens;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
+using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Stores;
@@ -20,6 +21,7 @@ public static class FeatureSetup
         services.AddUsers();
         services.AddApiTokens();
         services.AddNotifications();
+        services.AddComplaints();
         return services;
     }
 
@@ -34,6 +36,7 @@ public static class FeatureSetup
         api.MapUsers();
         api.MapApiTokens();
         api.MapNotifications();
+        api.MapComplaints();
         return app;
     }
 }

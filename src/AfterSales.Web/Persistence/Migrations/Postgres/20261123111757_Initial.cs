@@ -76,6 +76,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintCounters",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintCounters", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -366,6 +378,85 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Complaints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RepairOrderReference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CoreProblem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CustomerExpectation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubCategory = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Urgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    SuspectedResponsibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IsRepeat = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AssignedSpecialistId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Complaints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Complaints_AspNetUsers_AssignedSpecialistId",
+                        column: x => x.AssignedSpecialistId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintStatusChanges_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_TokenHash",
                 table: "ApiTokens",
@@ -443,6 +534,62 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_AuditEntries_EntityId_Id",
                 table: "AuditEntries",
                 columns: new[] { "EntityId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_AssetId_Status",
+                table: "Complaints",
+                columns: new[] { "AssetId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_AssignedSpecialistId",
+                table: "Complaints",
+                column: "AssignedSpecialistId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Category_ReceivedAt",
+                table: "Complaints",
+                columns: new[] { "Category", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_CustomerId_Status",
+                table: "Complaints",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Number",
+                table: "Complaints",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ReceivedAt",
+                table: "Complaints",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_RepairOrderReference",
+                table: "Complaints",
+                column: "RepairOrderReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Status_ReceivedAt",
+                table: "Complaints",
+                columns: new[] { "Status", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_StoreId_ReceivedAt",
+                table: "Complaints",
+                columns: new[] { "StoreId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Urgency_ReceivedAt",
+                table: "Complaints",
+                columns: new[] { "Urgency", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintStatusChanges_ComplaintId_At",
+                table: "ComplaintStatusChanges",
+                columns: new[] { "ComplaintId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreatedAt",
@@ -548,10 +695,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Assets");
+                name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "AuditEntries");
+                name: "ComplaintCounters");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintStatusChanges");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -566,10 +716,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Customers");
+                name: "Complaints");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Assets");
+
+            migrationBuilder.DropTable(
+                name: "Customers");
 
             migrationBuilder.DropTable(
                 name: "Stores");

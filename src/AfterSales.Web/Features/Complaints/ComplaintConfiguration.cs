@@ -1,0 +1,63 @@
+using AfterSales.Domain.Assets;
+using AfterSales.Domain.Complaints;
+using AfterSales.Domain.Customers;
+using AfterSales.Domain.Stores;
+using AfterSales.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AfterSales.Web.Features.Complaints;
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> b)
+    {
+        b.ToTable("Complaints");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Number).HasMaxLength(Complaint.NumberLength);
+        b.HasIndex(c => c.Number).IsUnique();
+        b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Urgency).HasConversion<string>().HasMaxLength(10);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.SuspectedResponsibility).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.CoreProblem).HasMaxLength(Complaint.CoreProblemMaxLength);
+        b.Property(c => c.CustomerExpectation).HasMaxLength(Complaint.ExpectationMaxLength);
+        b.Property(c => c.SubCategory).HasMaxLength(Complaint.SubCategoryMaxLength);
+        b.Property(c => c.RepairOrderReference).HasMaxLength(Complaint.RepairOrderReferenceMaxLength);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Ignore(c => c.PermittedTriggers);
+        b.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Asset>().WithMany().HasForeignKey(c => c.AssetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.AssignedSpecialistId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.History).WithOne().HasForeignKey(h => h.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.History).HasField("_history");
+
+        // The list: newest first, filtered by any one of the list's filters; duplicates at intake by customer, asset or order.
+        b.HasIndex(c => c.ReceivedAt);
+        b.HasIndex(c => new { c.Status, c.ReceivedAt });
+        b.HasIndex(c => new { c.Urgency, c.ReceivedAt });
+        b.HasIndex(c => new { c.Category, c.ReceivedAt });
+        b.HasIndex(c => new { c.StoreId, c.ReceivedAt });
+        b.HasIndex(c => new { c.CustomerId, c.Status });
+        b.HasIndex(c => new { c.AssetId, c.Status });
+        b.HasIndex(c => c.RepairOrderReference);
+        b.HasIndex(c => c.AssignedSpecialistId);
+    }
+}
+
+internal sealed class ComplaintStatusChangeConfiguration : IEntityTypeConfiguration<ComplaintStatusChange>
+{
+    public void Configure(EntityTypeBuilder<ComplaintStatusChange> b)
+    {
+        b.ToTable("ComplaintStatusChanges");
+        b.HasKey(h => h.Id);
+        b.Property(h => h.UserName).HasMaxLength(100);
+        b.Property(h => h.From).HasConversion<string>().HasMaxLength(20);
+        b.Property(h => h.To).HasConversion<string>().HasMaxLength(20);
+        b.Property(h => h.Trigger).HasConversion<string>().HasMaxLength(30);
+        b.Property(h => h.Reason).HasMaxLength(Complaint.ReasonMaxLength);
+        b.HasIndex(h => new { h.ComplaintId, h.At });
+    }
+}

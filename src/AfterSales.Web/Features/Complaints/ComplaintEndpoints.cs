@@ -1,0 +1,76 @@
+using AfterSales.Web.Infrastructure;
+
+namespace AfterSales.Web.Features.Complaints;
+
+public static class ComplaintEndpoints
+{
+    public static IServiceCollection AddComplaints(this IServiceCollection services) => services
+        .AddScoped<RecordComplaint>()
+        .AddScoped<FindDuplicates>()
+        .AddScoped<GetComplaint>()
+        .AddScoped<GetComplaintHistory>()
+        .AddScoped<SearchComplaints>()
+        .AddScoped<ComplaintGate>()
+        .AddScoped<AcknowledgeComplaint>()
+        .AddScoped<StartInvestigation>()
+        .AddScoped<ListSpecialists>();
+
+    public static void MapComplaints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/complaints").WithTags("Complaints");
+
+        group.MapGet("/", async ([AsParameters] SearchComplaintsRequest request, SearchComplaints handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(request, ct)))
+            .WithName("SearchComplaints")
+            .WithSummary("The complaint list, newest first; filters by status, urgency, category, store, and text on the number or the customer; paged.");
+
+        group.MapPost("/", async (RecordComplaintRequest request, RecordComplaint handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(request, ct)).ToHttp(problems, r => TypedResults.Created($"/api/v1/complaints/{r.Complaint.Id}", r)))
+            .WithName("RecordComplaint")
+            .WithSummary("Records a complaint; the answer lists open complaints of the same customer, asset or repair order.")
+            .Produces<RecordedComplaint>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/duplicates", async ([AsParameters] FindDuplicatesRequest request, FindDuplicates handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(request, ct)))
+            .WithName("FindDuplicateComplaints")
+            .WithSummary("Open complaints of a customer, an asset or a repair order, to check before recording a new one.");
+
+        group.MapGet("/specialists", async (Guid storeId, ListSpecialists handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(storeId, ct)))
+            .WithName("ListComplaintSpecialists")
+            .WithSummary("Who can take a complaint of a store.");
+
+        group.MapGet("/{id:guid}", async (Guid id, GetComplaint handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToHttp(problems))
+            .WithName("GetComplaint")
+            .Produces<ComplaintView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id:guid}/history", async (Guid id, GetComplaintHistory handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToHttp(problems))
+            .WithName("GetComplaintHistory")
+            .WithSummary("Every status change: who, when, from, to, why.")
+            .Produces<IReadOnlyList<ComplaintStatusChangeView>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:guid}/acknowledge", async (Guid id, AcknowledgeComplaintRequest request, AcknowledgeComplaint handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(problems))
+            .WithName("AcknowledgeComplaint")
+            .Produces<ComplaintView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/investigation", async (Guid id, StartInvestigationRequest request, StartInvestigation handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(problems))
+            .WithName("StartComplaintInvestigation")
+            .WithSummary("Assigns a specialist and starts the investigation.")
+            .Produces<ComplaintView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}

@@ -1,0 +1,36 @@
+using AfterSales.Domain.Complaints;
+using AfterSales.Web.Infrastructure;
+using AfterSales.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Features.Complaints;
+
+public sealed class GetComplaint(AfterSalesDb db, ICurrentUser user, AccessGuard guard)
+{
+    public async Task<Outcome<ComplaintView>> HandleAsync(Guid id, CancellationToken ct)
+    {
+        var complaint = await db.Set<Complaint>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        return complaint is null
+            ? await guard.NotFoundAsync<Complaint, ComplaintView>(id, ct)
+            : await ComplaintViews.ViewAsync(db, complaint, user.SeesFullContact, ct);
+    }
+}
+
+/// <summary>Every status change of a complaint, oldest first: who, when, from, to, why.</summary>
+public sealed class GetComplaintHistory(AfterSalesDb db, AccessGuard guard)
+{
+    public async Task<Outcome<IReadOnlyList<ComplaintStatusChangeView>>> HandleAsync(Guid id, CancellationToken ct)
+    {
+        if (!await db.Set<Complaint>().AnyAsync(c => c.Id == id, ct))
+        {
+            return await guard.NotFoundAsync<Complaint, IReadOnlyList<ComplaintStatusChangeView>>(id, ct);
+        }
+
+        var rows = await db.Set<ComplaintStatusChange>().AsNoTracking()
+            .Where(h => h.ComplaintId == id)
+            .OrderBy(h => h.At).ThenBy(h => h.Id)
+            .Select(h => new ComplaintStatusChangeView(h.At, h.UserName, h.From, h.To, h.Trigger, h.Reason))
+            .ToListAsync(ct);
+        return rows;
+    }
+}

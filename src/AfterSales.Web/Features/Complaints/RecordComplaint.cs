@@ -1,0 +1,99 @@
+using AfterSales.Domain.Complaints;
+using AfterSales.Domain.Stores;
+using AfterSales.Web.Infrastructure;
+using AfterSales.Web.Persistence;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Features.Complaints;
+
+/// <summary>Staff take a complaint from any channel. The store defaults to the customer's store.</summary>
+public sealed record RecordComplaintRequest(
+    ComplaintChannel Channel,
+    Guid CustomerId,
+    string CoreProblem,
+    string CustomerExpectation,
+    ComplaintCategory Category,
+    ComplaintUrgency Urgency = ComplaintUrgency.Normal,
+    Guid? AssetId = null,
+    string? RepairOrderReference = null,
+    string? SubCategory = null,
+    Responsibility? SuspectedResponsibility = null,
+    Guid? StoreId = null)
+{
+    public ComplaintIntake ToIntake() => new(Channel, CustomerId, AssetId, RepairOrderReference, CoreProblem, CustomerExpectation, Category, SubCategory, Urgency, SuspectedResponsibility);
+}
+
+internal sealed class RecordComplaintValidator : AbstractValidator<RecordComplaintRequest>
+{
+    public RecordComplaintValidator()
+    {
+        RuleFor(x => x.Channel).IsInEnum();
+        RuleFor(x => x.CustomerId).NotEmpty().WithErrorCode("complaint.customer_required");
+        RuleFor(x => x.CoreProblem).NotEmpty().WithErrorCode("complaint.core_problem_required").MaximumLength(Complaint.CoreProblemMaxLength);
+        RuleFor(x => x.CustomerExpectation).NotEmpty().WithErrorCode("complaint.expectation_required").MaximumLength(Complaint.ExpectationMaxLength);
+        RuleFor(x => x.Category).IsInEnum();
+        RuleFor(x => x.Urgency).IsInEnum();
+        RuleFor(x => x.SubCategory).MaximumLength(Complaint.SubCategoryMaxLength);
+        RuleFor(x => x.RepairOrderReference).MaximumLength(Complaint.RepairOrderReferenceMaxLength);
+        RuleFor(x => x.SuspectedResponsibility).IsInEnum();
+    }
+}
+
+public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestValidation validation, TimeProvider clock, FindDuplicates duplicates)
+{
+    private static readonly TimeZoneInfo GroupZone = TimeZoneInfo.FindSystemTimeZoneById(Store.DefaultTimeZone);
+
+    public async Task<Outcome<RecordedComplaint>> HandleAsync(RecordComplaintRequest request, CancellationToken ct)
+    {
+        var errors = await validation.CheckAsync(request, ct);
+        if (errors.Count > 0)
+        {
+            return Outcome<RecordedComplaint>.Invalid(errors);
+        }
+
+        // Only customers of the user's own stores: the query filter hides the others, exactly like unknown ids.
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == request.CustomerId).Select(c => new { c.Id, c.StoreId }).FirstOrDefaultAsync(ct);
+        if (customer is null)
+        {
+            return Outcome<RecordedComplaint>.Invalid("complaint.customer_unknown", nameof(request.CustomerId));
+        }
+
+        if (request.AssetId is { } assetId && !await db.Assets.AnyAsync(a => a.Id == assetId && a.CustomerId == customer.Id, ct))
+        {
+            return Outcome<RecordedComplaint>.Invalid("complaint.asset_not_customers", nameof(request.AssetId));
+        }
+
+        var storeId = request.StoreId ?? customer.StoreId;
+        var store = await db.Stores.Where(s => s.Id == storeId).Select(s => new { s.Id, s.IsActive }).FirstOrDefaultAsync(ct);
+        if (store is null || !store.IsActive)
+        {
+            return Outcome<RecordedComplaint>.Invalid("complaint.store_unknown", nameof(request.StoreId));
+        }
+
+        if (!user.Scope.Includes(store.Id))
+        {
+            return Outcome<RecordedComplaint>.Forbidden("common.other_store");
+        }
+
+        var possibleDuplicates = await duplicates.HandleAsync(new FindDuplicatesRequest(customer.Id, request.AssetId, request.RepairOrderReference), ct);
+        var isRepeat = await FindDuplicates.IsRepeatAsync(db, request.AssetId, ct);
+
+        // Everything read above happens before the transaction: the first statement inside it takes the
+        // counter's write lock, and the number commits (or rolls back) with the complaint.
+        var now = clock.GetUtcNow();
+        var year = TimeZoneInfo.ConvertTime(now, GroupZone).Year;
+        Complaint complaint;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var sequence = await ComplaintNumbers.NextAsync(db, year, ct);
+            complaint = Complaint.Receive(Complaint.FormatNumber(year, sequence), store.Id, request.ToIntake(), isRepeat, new Actor(user.UserId, user.UserName), now);
+            db.Add(complaint);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        var view = await ComplaintViews.ViewAsync(db, complaint, user.SeesFullContact, ct);
+        return new RecordedComplaint(view, possibleDuplicates);
+    }
+}
