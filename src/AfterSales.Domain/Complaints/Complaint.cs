@@ -108,7 +108,7 @@ public sealed class Complaint
             ReceivedAt = now,
             ReceivedById = by.UserId,
         };
-        complaint._history.Add(ComplaintStatusChange.Record(complaint.Id, null, ComplaintStatus.Received, null, by, null, now));
+        complaint._history.Add(ComplaintStatusChange.Record(complaint.Id, 0, null, ComplaintStatus.Received, null, by, null, now));
         return complaint;
     }
 
@@ -143,7 +143,8 @@ public sealed class Complaint
             return new FieldError(move.RefusalCode!);
         }
 
-        _history.Add(ComplaintStatusChange.Record(Id, Status, to, trigger, by, Blank(reason), now));
+        // The save that stores this move bumps the version by one: the row records the version it produced.
+        _history.Add(ComplaintStatusChange.Record(Id, Version + 1, Status, to, trigger, by, Blank(reason), now));
         Status = to;
         return null;
     }
@@ -162,6 +163,9 @@ public sealed class ComplaintStatusChange
 
     public Guid ComplaintId { get; private set; }
 
+    /// <summary>The complaint's version after this move (0 for the intake): orders moves made within the same instant.</summary>
+    public int ComplaintVersion { get; private set; }
+
     public DateTimeOffset At { get; private set; }
 
     public Guid? UserId { get; private set; }
@@ -177,10 +181,11 @@ public sealed class ComplaintStatusChange
 
     public string? Reason { get; private set; }
 
-    internal static ComplaintStatusChange Record(Guid complaintId, ComplaintStatus? from, ComplaintStatus to, ComplaintTrigger? trigger, Actor by, string? reason, DateTimeOffset now) => new()
+    internal static ComplaintStatusChange Record(Guid complaintId, int complaintVersion, ComplaintStatus? from, ComplaintStatus to, ComplaintTrigger? trigger, Actor by, string? reason, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         ComplaintId = complaintId,
+        ComplaintVersion = complaintVersion,
         At = now,
         UserId = by.UserId,
         UserName = by.UserName,

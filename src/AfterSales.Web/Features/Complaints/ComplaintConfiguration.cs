@@ -53,11 +53,14 @@ internal sealed class ComplaintStatusChangeConfiguration : IEntityTypeConfigurat
     {
         b.ToTable("ComplaintStatusChanges");
         b.HasKey(h => h.Id);
+
+        // The aggregate makes its own ids; a row appended to a loaded complaint must be inserted, not taken for an existing one.
+        b.Property(h => h.Id).ValueGeneratedNever();
         b.Property(h => h.UserName).HasMaxLength(100);
         b.Property(h => h.From).HasConversion<string>().HasMaxLength(20);
         b.Property(h => h.To).HasConversion<string>().HasMaxLength(20);
         b.Property(h => h.Trigger).HasConversion<string>().HasMaxLength(30);
         b.Property(h => h.Reason).HasMaxLength(Complaint.ReasonMaxLength);
-        b.HasIndex(h => new { h.ComplaintId, h.At });
+        b.HasIndex(h => new { h.ComplaintId, h.ComplaintVersion });
     }
 }

@@ -22,7 +22,7 @@ public sealed class FindDuplicates(AfterSalesDb db)
             .Where(c => c.CustomerId == request.CustomerId
                 || (request.AssetId != null && c.AssetId == request.AssetId)
                 || (order != null && c.RepairOrderReference == order))
-            .OrderByDescending(c => c.ReceivedAt)
+            .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Number)
             .Take(Max)
             .ToListAsync(ct);
         return await ComplaintViews.ListAsync(db, rows, ct);

@@ -28,7 +28,7 @@ public sealed class GetComplaintHistory(AfterSalesDb db, AccessGuard guard)
 
         var rows = await db.Set<ComplaintStatusChange>().AsNoTracking()
             .Where(h => h.ComplaintId == id)
-            .OrderBy(h => h.At).ThenBy(h => h.Id)
+            .OrderBy(h => h.ComplaintVersion).ThenBy(h => h.At)
             .Select(h => new ComplaintStatusChangeView(h.At, h.UserName, h.From, h.To, h.Trigger, h.Reason))
             .ToListAsync(ct);
         return rows;

@@ -224,7 +224,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -232,6 +231,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("ComplaintId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("ComplaintVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("From")
                         .HasMaxLength(20)
@@ -260,7 +262,7 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId", "At");
+                    b.HasIndex("ComplaintId", "ComplaintVersion");
 
                     b.ToTable("ComplaintStatusChanges", (string)null);
                 });

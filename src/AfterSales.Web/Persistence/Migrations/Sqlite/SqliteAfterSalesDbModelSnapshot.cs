@@ -219,7 +219,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
@@ -227,6 +226,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("ComplaintId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("From")
                         .HasMaxLength(20)
@@ -255,7 +257,7 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId", "At");
+                    b.HasIndex("ComplaintId", "ComplaintVersion");
 
                     b.ToTable("ComplaintStatusChanges", (string)null);
                 });
