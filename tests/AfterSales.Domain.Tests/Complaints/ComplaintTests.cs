@@ -66,6 +66,18 @@ public sealed class ComplaintTests
         Assert.Equal(ComplaintStatus.Received, complaint.Status);
         Assert.Null(complaint.AssignedSpecialistId);
         Assert.Single(complaint.History);
-        Assert.Equal(ComplaintLifecycle.AlreadyAcknowledged, (complaint.Acknowledge(Agent, null, Now), complaint.Acknowledge(Agent, null, Now)).Item2?.Code);
+    }
+
+    [Fact]
+    public void Acknowledging_twice_is_refused_and_keeps_the_first_acknowledgement()
+    {
+        var complaint = NewComplaint();
+        Assert.Null(complaint.Acknowledge(Agent, null, Now));
+
+        var again = complaint.Acknowledge(Agent, "again", Now.AddHours(1));
+
+        Assert.Equal(ComplaintLifecycle.AlreadyAcknowledged, again?.Code);
+        Assert.Equal(Now, complaint.AcknowledgedAt);
+        Assert.Equal(2, complaint.History.Count);
     }
 }
