@@ -61,6 +61,8 @@ public sealed class AdminScenarios(AppServer app) : BrowserTest(app)
         await Expect(holidays.Nth(0).GetByRole(AriaRole.Switch)).ToBeCheckedAsync();
         await Expect(holidays.Nth(1).GetByRole(AriaRole.Textbox, new LocatorGetByRoleOptions { Name = App.Text("stores.date") })).ToHaveValueAsync("2027-10-01");
         await Expect(holidays.Nth(1).GetByRole(AriaRole.Switch)).Not.ToBeCheckedAsync();
+        // MudBlazor's own labels come in Chinese too (AppMudLocalizer), not its built-in English "Open".
+        await Expect(holidays.Nth(0).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = App.Text("mud.MudBaseDatePicker_Open") })).ToBeVisibleAsync();
 
         await GoToAsync("/admin/stores");
         var row = Page.GetByTestId("stores-table").Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = code });
