@@ -4,7 +4,7 @@ namespace AfterSales.Benchmarks;
 
 /// <summary>
 /// Customer search through the HTTP API on SQLite and PostgreSQL with 100,000 customers:
-/// dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- [--customers 100000] [--postgres "..."] [--queries 2000] [--only sqlite|postgres] [--log-sql]
+/// dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- [--customers 100000] [--postgres "..."] [--sqlite file.db] [--queries 2000] [--only sqlite|postgres] [--log-sql]
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -16,7 +16,7 @@ internal static class BenchmarkProgram
         var options = BenchmarkOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: AfterSales.Benchmarks [--customers 100000] [--postgres \"<connection string>\"] [--queries 2000] [--only sqlite|postgres] [--log-sql]");
+            Console.Error.WriteLine("usage: AfterSales.Benchmarks [--customers 100000] [--postgres \"<connection string>\"] [--sqlite <file to keep>] [--queries 2000] [--only sqlite|postgres] [--log-sql]");
             return 2;
         }
 
@@ -30,7 +30,8 @@ internal static class BenchmarkProgram
         Console.WriteLine($"Customer search benchmark: {options.Customers:N0} customers, {options.Queries:N0} queries per pass, {Environment.ProcessorCount} cores");
         if (options.RunSqlite)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"aftersales-bench-{Guid.NewGuid():N}.db");
+            // A file given with --sqlite is kept (and topped up on the next run); otherwise a temporary one is removed.
+            var file = options.Sqlite ?? Path.Combine(Path.GetTempPath(), $"aftersales-bench-{Guid.NewGuid():N}.db");
             try
             {
                 await RunAsync("SQLite", DatabaseProvider.Sqlite, $"Data Source={file}", options, cancel.Token);
@@ -38,7 +39,7 @@ internal static class BenchmarkProgram
             finally
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
+                foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(f => options.Sqlite is null && File.Exists(f)))
                 {
                     File.Delete(path);
                 }
@@ -88,11 +89,11 @@ internal static class BenchmarkProgram
     }
 }
 
-internal sealed record BenchmarkOptions(int Customers, int Queries, string? Postgres, bool RunSqlite, bool RunPostgres, bool LogSql)
+internal sealed record BenchmarkOptions(int Customers, int Queries, string? Postgres, string? Sqlite, bool RunSqlite, bool RunPostgres, bool LogSql)
 {
     public static BenchmarkOptions? Parse(string[] args)
     {
-        var options = new BenchmarkOptions(100_000, 2_000, null, true, true, false);
+        var options = new BenchmarkOptions(100_000, 2_000, null, null, true, true, false);
         for (var i = 0; i < args.Length; i++)
         {
             string? Next() => i + 1 < args.Length ? args[++i] : null;
@@ -106,6 +107,9 @@ internal sealed record BenchmarkOptions(int Customers, int Queries, string? Post
                     break;
                 case "--postgres" when Next() is { Length: > 0 } postgres:
                     options = options with { Postgres = postgres };
+                    break;
+                case "--sqlite" when Next() is { Length: > 0 } sqlite:
+                    options = options with { Sqlite = Path.GetFullPath(sqlite) };
                     break;
                 case "--only" when Next() is { } only && only is "sqlite" or "postgres":
                     options = options with { RunSqlite = only == "sqlite", RunPostgres = only == "postgres" };

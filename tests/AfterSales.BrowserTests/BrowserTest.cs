@@ -14,6 +14,7 @@ namespace AfterSales.BrowserTests;
 /// </summary>
 public abstract partial class BrowserTest(AppServer app) : IAsyncLifetime
 {
+    private readonly List<IBrowserContext> _others = [];
     private IBrowserContext? _context;
     private int _logMark;
 
@@ -34,6 +35,11 @@ public abstract partial class BrowserTest(AppServer app) : IAsyncLifetime
             await _context.DisposeAsync();
         }
 
+        foreach (var other in _others)
+        {
+            await other.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 
@@ -45,15 +51,19 @@ public abstract partial class BrowserTest(AppServer app) : IAsyncLifetime
             await _context.DisposeAsync();
         }
 
-        _context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseUrl,
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
+        _context = await NewContextAsync(width, height);
         Page = await _context.NewPageAsync();
         Page.SetDefaultTimeout(15_000);
+    }
+
+    /// <summary>A page in another fresh context (its own cookies), e.g. a second user signing in while the first stays.</summary>
+    protected async Task<IPage> SecondPageAsync()
+    {
+        var context = await NewContextAsync(1366, 900);
+        _others.Add(context);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
     }
 
     /// <summary>Runs a scenario, then always saves its screenshot before judging the page and the server log.</summary>
@@ -74,6 +84,14 @@ public abstract partial class BrowserTest(AppServer app) : IAsyncLifetime
         var errors = app.Logs.Since(_logMark);
         Assert.True(errors.Count == 0, "The server logged errors:\n" + string.Join("\n", errors));
     }
+
+    private Task<IBrowserContext> NewContextAsync(int width, int height) => app.Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = app.BaseUrl,
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+        ViewportSize = new ViewportSize { Width = width, Height = height },
+    });
 
     protected async Task LoginAsAsync(string userName, string password = DemoData.Password)
     {

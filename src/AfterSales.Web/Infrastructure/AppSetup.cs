@@ -149,7 +149,7 @@ public static class AppSetup
         services.AddFeatures();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices().AddTransient<MudBlazor.MudLocalizer, Components.Shared.AppMudLocalizer>();
         services.AddScoped<Components.Shared.HandlerScope>();
         services.AddHealthChecks();
         return builder;

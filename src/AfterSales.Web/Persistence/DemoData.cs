@@ -154,7 +154,7 @@ public static class DemoData
                 phones.Add(new CustomerPhone(MobileNumber(random), PhoneLabel.Work, false));
             }
 
-            var name = company ? faker.Company.CompanyName() : faker.Name.LastName() + faker.Name.FirstName();
+            var name = company ? CompanyName(random) : faker.Name.LastName() + faker.Name.FirstName();
             var from = random.Int(0, 2) == 0 ? new TimeOnly(random.Int(9, 15), 0) : (TimeOnly?)null;
             var details = new CustomerDetails(
                 company ? CustomerKind.Company : CustomerKind.Person,
@@ -203,6 +203,13 @@ public static class DemoData
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }
     }
+
+    // Bogus's zh_CN company names come out as "王 LLC"; fleet customers look like this instead.
+    private static string CompanyName(Randomizer random) =>
+        random.ArrayElement(["北京", "上海", "苏州", "杭州", "深圳", "南京"])
+        + random.ArrayElement(["华兴", "远达", "恒通", "鼎盛", "安顺", "启明", "中联", "宏运"])
+        + random.ArrayElement(["物流", "出租汽车", "租赁", "建设", "科技", "家电"])
+        + "有限公司";
 
     public static string MobileNumber(Randomizer random) => "1" + random.ArrayElement(["3", "5", "7", "8", "9"]) + random.Replace("#########");
 

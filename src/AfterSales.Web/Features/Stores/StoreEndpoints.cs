@@ -10,8 +10,7 @@ public static class StoreEndpoints
         .AddScoped<CreateStore>()
         .AddScoped<UpdateStore>()
         .AddScoped<ReplaceHolidays>()
-        .AddScoped<SetStoreActive>()
-        .AddScoped<Components.Admin.ScopedHandlers>();
+        .AddScoped<SetStoreActive>();
 
     public static void MapStores(this RouteGroupBuilder api)
     {

@@ -148,7 +148,8 @@ public abstract class SearchCustomersTests<TApp>(TApp app) : IClassFixture<TApp>
 
         foreach (var query in new[] { request.Name, request.Phones[0].Number, request.Phones[0].Number[^4..], request.Assets![0].Vin! })
         {
-            Assert.Equal(0, (await SearchAsync(beijingAdvisor, query)).TotalCount);
+            // The last four digits may well match a Beijing customer too: only this Shanghai customer must stay hidden.
+            Assert.DoesNotContain((await SearchAsync(beijingAdvisor, query, "&pageSize=100")).Items, i => i.Name == request.Name);
             Assert.Equal(0, (await SearchAsync(beijingAdvisor, query, $"&storeId={shanghai}")).TotalCount);
             Assert.Contains((await SearchAsync(shanghaiAdvisor, query)).Items, i => i.Name == request.Name);
         }
