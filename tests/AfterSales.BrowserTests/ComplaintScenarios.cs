@@ -19,6 +19,10 @@ public sealed class ComplaintScenarios(AppServer app) : BrowserTest(app)
 
         await Page.Locator("#complaint-customer").FillAsync(customer.LastFour);
         await Page.GetByText(customer.Name).First.ClickAsync();
+
+        // The pick is a round trip to the circuit: typing on before it has settled loses the text on re-render.
+        await Expect(Page.Locator("#complaint-customer")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(customer.Name));
+        await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await Page.Locator("#complaint-core-problem").FillAsync("保养后仪表盘报警灯常亮");
         await Page.Locator("#complaint-expectation").FillAsync("免费重新检查并修好");
         await SnapshotAsync("complaint-intake-form");
