@@ -44,23 +44,7 @@ public sealed class CreateStore(AfterSalesDb db, RequestValidation validation)
         var store = Store.Open(code, request.Name, request.Address, request.Phone, request.TimeZoneId, request.OpeningHours.ToDomain());
         store.ReplaceHolidays((request.Holidays ?? []).ToDomain());
         db.Stores.Add(store);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone else may have taken the code between the check and the save.
-            db.ChangeTracker.Clear();
-            if (await StoreCodes.TakenAsync(db, code, store.Id, ct))
-            {
-                return StoreCodes.Taken<StoreView>();
-            }
-
-            throw;
-        }
-
-        return StoreView.From(store);
+        return await StoreSaving.SaveAsync(db, store, code, ct);
     }
 }
 
