@@ -4,6 +4,7 @@ using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.PublicAccess;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 
@@ -22,6 +23,7 @@ public static class FeatureSetup
         services.AddApiTokens();
         services.AddNotifications();
         services.AddComplaints();
+        services.AddPublicAccess();
         return services;
     }
 
@@ -37,6 +39,10 @@ public static class FeatureSetup
         api.MapApiTokens();
         api.MapNotifications();
         api.MapComplaints();
+
+        // What customers reach without a staff login: anonymous, rate limited per client address.
+        var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
+        publicApi.MapPublicAccess();
         return app;
     }
 }
