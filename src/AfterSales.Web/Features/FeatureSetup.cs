@@ -23,6 +23,7 @@ public static class FeatureSetup
         services.AddApiTokens();
         services.AddNotifications();
         services.AddComplaints();
+        services.AddComplaintEvents();
         services.AddPublicAccess();
         return services;
     }
@@ -39,6 +40,7 @@ public static class FeatureSetup
         api.MapApiTokens();
         api.MapNotifications();
         api.MapComplaints();
+        api.MapComplaintEvents();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
