@@ -2,6 +2,7 @@ using AfterSales.Web.Features.ApiTokens;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Stores;
@@ -22,6 +23,7 @@ public static class FeatureSetup
         services.AddApiTokens();
         services.AddNotifications();
         services.AddComplaints();
+        services.AddComplaintSla();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class FeatureSetup
         api.MapApiTokens();
         api.MapNotifications();
         api.MapComplaints();
+        api.MapComplaintSla();
         return app;
     }
 }

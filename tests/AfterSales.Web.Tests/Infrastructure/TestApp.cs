@@ -60,6 +60,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Tests run the outbox dispatcher themselves (DispatchDueMessages) on the fake clock: no background loop.
         builder.UseSetting("Notifications:Dispatcher:Enabled", "false");
+        builder.UseSetting("Complaints:Sla:Escalator:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
