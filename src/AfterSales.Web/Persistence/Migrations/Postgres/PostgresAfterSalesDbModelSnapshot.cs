@@ -178,9 +178,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("SubCategory")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                    b.Property<Guid?>("SubCategoryId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("SuspectedResponsibility")
                         .HasMaxLength(20)
@@ -205,6 +204,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("RepairOrderReference");
+
+                    b.HasIndex("SubCategoryId");
 
                     b.HasIndex("AssetId", "Status");
 
@@ -265,6 +266,47 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("ComplaintId", "ComplaintVersion");
 
                     b.ToTable("ComplaintStatusChanges", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintSubCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "NameZh")
+                        .IsUnique();
+
+                    b.HasIndex("Category", "SortOrder");
+
+                    b.ToTable("ComplaintSubCategories", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Customers.Customer", b =>
@@ -416,6 +458,191 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Stores");
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintProgressUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.ToTable("ComplaintProgressUpdates", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintSlaEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Alerted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ClockStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Clock", "Kind", "ClockStartedAt")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintSlaEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintSlaPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AcknowledgeBreachMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AcknowledgeWarningMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ChannelKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("CloseBreachMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CloseWarningMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstContactBreachMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstContactWarningMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProgressUpdateMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposeBreachMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposeWarningMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urgency", "ChannelKey")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintSlaPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintSlaTracking", b =>
+                {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ComplaintVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("NextBreachAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ComplaintId");
+
+                    b.HasIndex("NextBreachAt");
+
+                    b.HasIndex("NextCheckAt");
+
+                    b.ToTable("ComplaintSlaTracking", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Features.Notifications.OutboxMessage", b =>
@@ -922,6 +1149,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.ComplaintSubCategory", null)
+                        .WithMany()
+                        .HasForeignKey("SubCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStatusChange", b =>
@@ -939,6 +1171,33 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintProgressUpdate", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintSlaEvent", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintSlaTracking", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithOne()
+                        .HasForeignKey("AfterSales.Web.Features.ComplaintSla.ComplaintSlaTracking", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

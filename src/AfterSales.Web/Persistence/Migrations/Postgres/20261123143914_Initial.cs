@@ -88,6 +88,48 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintSlaPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ChannelKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AcknowledgeWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    AcknowledgeBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    FirstContactWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    FirstContactBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ProposeWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ProposeBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    CloseWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    CloseBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ProgressUpdateMinutes = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintSlaPolicies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintSubCategories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintSubCategories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -392,7 +434,7 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     CoreProblem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     CustomerExpectation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SubCategory = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SubCategoryId = table.Column<Guid>(type: "uuid", nullable: true),
                     Urgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     SuspectedResponsibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     IsRepeat = table.Column<bool>(type: "boolean", nullable: false),
@@ -419,6 +461,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_Complaints_ComplaintSubCategories_SubCategoryId",
+                        column: x => x.SubCategoryId,
+                        principalTable: "ComplaintSubCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Complaints_Customers_CustomerId",
                         column: x => x.CustomerId,
                         principalTable: "Customers",
@@ -430,6 +478,80 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         principalTable: "Stores",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintProgressUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintProgressUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintProgressUpdates_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintSlaEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Clock = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ClockStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Alerted = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintSlaEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintSlaEvents_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintSlaTracking",
+                columns: table => new
+                {
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintVersion = table.Column<int>(type: "integer", nullable: false),
+                    NextCheckAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextBreachAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintSlaTracking", x => x.ComplaintId);
+                    table.ForeignKey(
+                        name: "FK_ComplaintSlaTracking_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -537,6 +659,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintProgressUpdates_ComplaintId_At",
+                table: "ComplaintProgressUpdates",
+                columns: new[] { "ComplaintId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_AssetId_Status",
                 table: "Complaints",
                 columns: new[] { "AssetId", "Status" });
@@ -583,14 +710,52 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "StoreId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_SubCategoryId",
+                table: "Complaints",
+                column: "SubCategoryId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Urgency_ReceivedAt",
                 table: "Complaints",
                 columns: new[] { "Urgency", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSlaEvents_ComplaintId_Clock_Kind_ClockStartedAt",
+                table: "ComplaintSlaEvents",
+                columns: new[] { "ComplaintId", "Clock", "Kind", "ClockStartedAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSlaPolicies_Urgency_ChannelKey",
+                table: "ComplaintSlaPolicies",
+                columns: new[] { "Urgency", "ChannelKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSlaTracking_NextBreachAt",
+                table: "ComplaintSlaTracking",
+                column: "NextBreachAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSlaTracking_NextCheckAt",
+                table: "ComplaintSlaTracking",
+                column: "NextCheckAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComplaintStatusChanges_ComplaintId_ComplaintVersion",
                 table: "ComplaintStatusChanges",
                 columns: new[] { "ComplaintId", "ComplaintVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSubCategories_Category_NameZh",
+                table: "ComplaintSubCategories",
+                columns: new[] { "Category", "NameZh" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSubCategories_Category_SortOrder",
+                table: "ComplaintSubCategories",
+                columns: new[] { "Category", "SortOrder" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreatedAt",
@@ -702,6 +867,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintCounters");
 
             migrationBuilder.DropTable(
+                name: "ComplaintProgressUpdates");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSlaEvents");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSlaPolicies");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSlaTracking");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintStatusChanges");
 
             migrationBuilder.DropTable(
@@ -724,6 +901,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Assets");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSubCategories");
 
             migrationBuilder.DropTable(
                 name: "Customers");
