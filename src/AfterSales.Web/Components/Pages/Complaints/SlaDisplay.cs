@@ -29,16 +29,18 @@ internal static class SlaDisplay
     public static string Duration(int minutes, IStringLocalizer l)
     {
         var size = Math.Abs(minutes);
-        return size >= 60 ? l["sla.hours_minutes", size / 60, (size % 60).ToString("00", CultureInfo.InvariantCulture)] : l["sla.minutes", size];
+        return size < 60 ? l["sla.minutes", size]
+            : size % 60 == 0 ? l["sla.hours", size / 60]
+            : l["sla.hours_minutes", size / 60, (size % 60).ToString("00", CultureInfo.InvariantCulture)];
     }
 
-    /// <summary>The chip text for a summary: time left, how long overdue, or paused.</summary>
+    /// <summary>The chip text for a summary: time left, how long overdue, or paused (the clock's name goes beside it).</summary>
     public static string Chip(ComplaintSlaSummary summary, IStringLocalizer l) => summary switch
     {
         { Clock: null } => l["enum.SlaClockState.Met"],
-        { IsPaused: true } => l["sla.paused_left", l[$"enum.SlaClockKind.{summary.Clock}"], Duration(summary.LeftMinutes ?? 0, l)],
-        { LeftMinutes: < 0 } => l["sla.overdue_by", l[$"enum.SlaClockKind.{summary.Clock}"], Duration(summary.LeftMinutes.Value, l)],
-        _ => l["sla.left", l[$"enum.SlaClockKind.{summary.Clock}"], Duration(summary.LeftMinutes ?? 0, l)],
+        { IsPaused: true } => l["sla.paused_left", Duration(summary.LeftMinutes ?? 0, l)],
+        { LeftMinutes: < 0 } => l["sla.overdue", Duration(summary.LeftMinutes.Value, l)],
+        _ => l["sla.remaining", Duration(summary.LeftMinutes ?? 0, l)],
     };
 
     public static string Time(DateTimeOffset? at, string timeZoneId) =>
