@@ -1,6 +1,6 @@
 using AfterSales.Domain.Complaints;
-using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -159,16 +159,24 @@ public sealed class EscalateDueComplaints(AfterSalesDb db, ComplaintSlaReader re
             {
                 { Kind: SlaEventKind.Breach } => (SlaNotifications.Breach, new Dictionary<string, string>
                 {
-                    ["number"] = complaint.Number, ["clock"] = SlaNotifications.Label(fire.Reading.Clock, culture), ["due"] = due,
-                    ["level"] = SlaNotifications.Label(level, culture), ["store"] = storeName,
+                    ["number"] = complaint.Number,
+                    ["clock"] = SlaNotifications.Label(fire.Reading.Clock, culture),
+                    ["due"] = due,
+                    ["level"] = SlaNotifications.Label(level, culture),
+                    ["store"] = storeName,
                 }),
                 { Reading.Clock: SlaClockKind.ProgressUpdate } => (SlaNotifications.ProgressOverdue, new Dictionary<string, string>
                 {
-                    ["number"] = complaint.Number, ["due"] = due, ["store"] = storeName,
+                    ["number"] = complaint.Number,
+                    ["due"] = due,
+                    ["store"] = storeName,
                 }),
                 _ => (SlaNotifications.Warning, new Dictionary<string, string>
                 {
-                    ["number"] = complaint.Number, ["clock"] = SlaNotifications.Label(fire.Reading.Clock, culture), ["due"] = due, ["store"] = storeName,
+                    ["number"] = complaint.Number,
+                    ["clock"] = SlaNotifications.Label(fire.Reading.Clock, culture),
+                    ["due"] = due,
+                    ["store"] = storeName,
                 }),
             };
             if (notifications.Enqueue(db, new NotificationRequest(template, NotificationChannel.Email, user.Email!, values, complaint.StoreId, null, false, culture)).IsOk)

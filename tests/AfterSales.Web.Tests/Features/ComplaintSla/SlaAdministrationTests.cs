@@ -1,13 +1,13 @@
 using System.Net;
 using AfterSales.Domain.Complaints;
 using AfterSales.Web.Features;
-using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Persistence;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using static AfterSales.Web.Tests.Features.ComplaintSla.SlaFixtures;
 using static AfterSales.Web.Tests.Features.Complaints.ComplaintFixtures;
+using static AfterSales.Web.Tests.Features.ComplaintSla.SlaFixtures;
 
 namespace AfterSales.Web.Tests.Features.ComplaintSla;
 

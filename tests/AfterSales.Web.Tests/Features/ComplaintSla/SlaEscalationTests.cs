@@ -1,11 +1,11 @@
 using AfterSales.Domain.Complaints;
-using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using static AfterSales.Web.Tests.Features.ComplaintSla.SlaFixtures;
 using static AfterSales.Web.Tests.Features.Complaints.ComplaintFixtures;
+using static AfterSales.Web.Tests.Features.ComplaintSla.SlaFixtures;
 
 namespace AfterSales.Web.Tests.Features.ComplaintSla;
 
