@@ -60,6 +60,12 @@ public sealed class EscalateDueComplaints(AfterSalesDb db, ComplaintSlaReader re
                 logger.LogInformation(e, "Complaint {Number}: escalation handled elsewhere, skipped", complaint.Number);
                 skipped++;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One complaint that cannot be checked must not hold up the others; it stays due and is tried again.
+                logger.LogError(e, "Complaint {Number}: SLA check failed", complaint.Number);
+                skipped++;
+            }
             finally
             {
                 db.ChangeTracker.Clear();

@@ -192,6 +192,21 @@ public abstract class SlaAdministrationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.False(await app.WithDbAsync(db => db.Set<ComplaintProgressUpdate>().AnyAsync(u => u.ComplaintId == complaint.Id, Ct)));
         await (await shanghai.GetAsync($"/api/v1/complaints/{complaint.Id}/sla", Ct)).ReadAsync<ComplaintSlaView>();
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_sla_endpoint()
+    {
+        var admin = await app.ClientForAsync("admin");
+
+        var document = await (await admin.GetAsync("/openapi/v1.json", Ct)).Content.ReadAsStringAsync(Ct);
+
+        foreach (var operation in new[] { "GetComplaintSla", "RecordComplaintProgressUpdate", "ListComplaintSubCategories", "CreateComplaintSubCategory", "UpdateComplaintSubCategory", "ListComplaintSlaPolicies", "SaveComplaintSlaPolicy", "ResetComplaintSlaPolicy" })
+        {
+            Assert.Contains($"\"{operation}\"", document, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("BreachesSoonest", document, StringComparison.Ordinal);
+    }
 }
 
 public sealed class SqliteSlaAdministrationTests(SqliteApp app) : SlaAdministrationTests<SqliteApp>(app);
