@@ -16,7 +16,36 @@ internal sealed class ComplaintSubCategoryConfiguration : IEntityTypeConfigurati
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => new { s.Category, s.NameZh }).IsUnique();
         b.HasIndex(s => new { s.Category, s.SortOrder });
+        b.HasData(Seeds.Select((seed, i) => new
+        {
+            Id = new Guid($"5a1c0000-0000-7000-8000-{i + 1:D12}"),
+            seed.Category,
+            seed.NameZh,
+            seed.NameEn,
+            IsActive = true,
+            SortOrder = seed.SortOrder,
+            Version = 0,
+        }));
     }
+
+    /// <summary>What every installation starts with: the usual reasons within each category; administrators change them.</summary>
+    private static readonly (ComplaintCategory Category, string NameZh, string NameEn, int SortOrder)[] Seeds =
+    [
+        (ComplaintCategory.RepairQuality, "同一故障反复出现", "Same fault came back", 10),
+        (ComplaintCategory.RepairQuality, "维修后出现新问题", "New problem after the repair", 20),
+        (ComplaintCategory.RepairQuality, "未按约定完成项目", "Work not done as agreed", 30),
+        (ComplaintCategory.Parts, "配件质量问题", "Faulty part", 10),
+        (ComplaintCategory.Parts, "非原厂配件", "Non-genuine part", 20),
+        (ComplaintCategory.Parts, "等待配件时间过长", "Long wait for parts", 30),
+        (ComplaintCategory.StaffAttitude, "服务态度差", "Unfriendly staff", 10),
+        (ComplaintCategory.StaffAttitude, "承诺未兑现", "Promise not kept", 20),
+        (ComplaintCategory.ServiceProcess, "交车延误", "Late delivery", 10),
+        (ComplaintCategory.ServiceProcess, "预约未按时接待", "Appointment not kept", 20),
+        (ComplaintCategory.ServiceProcess, "车辆清洁或外观损伤", "Vehicle left dirty or damaged", 30),
+        (ComplaintCategory.Fees, "收费高于报价", "Charged above the estimate", 10),
+        (ComplaintCategory.Fees, "未经同意的增项收费", "Extra work charged without consent", 20),
+        (ComplaintCategory.Other, "其他", "Other", 10),
+    ];
 }
 
 internal sealed class ComplaintSlaPolicyConfiguration : IEntityTypeConfiguration<ComplaintSlaPolicy>

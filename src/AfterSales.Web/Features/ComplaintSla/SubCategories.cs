@@ -52,8 +52,9 @@ public sealed class ListSubCategories(AfterSalesDb db)
             query = query.Where(s => s.IsActive);
         }
 
-        var rows = await query.OrderBy(s => s.Category).ThenBy(s => s.SortOrder).ThenBy(s => s.NameZh).ToListAsync(ct);
-        return rows.Select(SubCategoryViews.View).ToList();
+        // The category is stored by name: order in memory (a short list) so categories keep the enum's order, not the alphabet's.
+        var rows = await query.ToListAsync(ct);
+        return rows.OrderBy(s => s.Category).ThenBy(s => s.SortOrder).ThenBy(s => s.NameZh, StringComparer.Ordinal).Select(SubCategoryViews.View).ToList();
     }
 }
 

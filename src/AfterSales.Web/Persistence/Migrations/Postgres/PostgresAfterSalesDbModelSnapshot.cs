@@ -307,6 +307,148 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("Category", "SortOrder");
 
                     b.ToTable("ComplaintSubCategories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000001"),
+                            Category = "RepairQuality",
+                            IsActive = true,
+                            NameEn = "Same fault came back",
+                            NameZh = "同一故障反复出现",
+                            SortOrder = 10,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000002"),
+                            Category = "RepairQuality",
+                            IsActive = true,
+                            NameEn = "New problem after the repair",
+                            NameZh = "维修后出现新问题",
+                            SortOrder = 20,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000003"),
+                            Category = "RepairQuality",
+                            IsActive = true,
+                            NameEn = "Work not done as agreed",
+                            NameZh = "未按约定完成项目",
+                            SortOrder = 30,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000004"),
+                            Category = "Parts",
+                            IsActive = true,
+                            NameEn = "Faulty part",
+                            NameZh = "配件质量问题",
+                            SortOrder = 10,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000005"),
+                            Category = "Parts",
+                            IsActive = true,
+                            NameEn = "Non-genuine part",
+                            NameZh = "非原厂配件",
+                            SortOrder = 20,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000006"),
+                            Category = "Parts",
+                            IsActive = true,
+                            NameEn = "Long wait for parts",
+                            NameZh = "等待配件时间过长",
+                            SortOrder = 30,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000007"),
+                            Category = "StaffAttitude",
+                            IsActive = true,
+                            NameEn = "Unfriendly staff",
+                            NameZh = "服务态度差",
+                            SortOrder = 10,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000008"),
+                            Category = "StaffAttitude",
+                            IsActive = true,
+                            NameEn = "Promise not kept",
+                            NameZh = "承诺未兑现",
+                            SortOrder = 20,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000009"),
+                            Category = "ServiceProcess",
+                            IsActive = true,
+                            NameEn = "Late delivery",
+                            NameZh = "交车延误",
+                            SortOrder = 10,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000010"),
+                            Category = "ServiceProcess",
+                            IsActive = true,
+                            NameEn = "Appointment not kept",
+                            NameZh = "预约未按时接待",
+                            SortOrder = 20,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000011"),
+                            Category = "ServiceProcess",
+                            IsActive = true,
+                            NameEn = "Vehicle left dirty or damaged",
+                            NameZh = "车辆清洁或外观损伤",
+                            SortOrder = 30,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000012"),
+                            Category = "Fees",
+                            IsActive = true,
+                            NameEn = "Charged above the estimate",
+                            NameZh = "收费高于报价",
+                            SortOrder = 10,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000013"),
+                            Category = "Fees",
+                            IsActive = true,
+                            NameEn = "Extra work charged without consent",
+                            NameZh = "未经同意的增项收费",
+                            SortOrder = 20,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000014"),
+                            Category = "Other",
+                            IsActive = true,
+                            NameEn = "Other",
+                            NameZh = "其他",
+                            SortOrder = 10,
+                            Version = 0
+                        });
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Customers.Customer", b =>
