@@ -70,6 +70,12 @@ public sealed class SlaScenarios(AppServer app) : BrowserTest(app)
         await Expect(clocks.Locator("tr[data-clock=FirstContact]")).ToHaveAttributeAsync("data-state", "Met");
         await SnapshotAsync("sla-complaint-panel");
 
+        await GoToAsync($"/culture/set?culture=en&redirectUri=/complaints/{complaint.Id}");
+        await Expect(Page.GetByTestId("complaint-sla")).ToContainTextAsync(App.Text("sla.title", "en"));
+        await Expect(Page.GetByTestId("sla-level")).ToContainTextAsync(App.Text("enum.EscalationLevel.Group", "en"));
+        await SnapshotAsync("sla-complaint-panel-en");
+        await GoToAsync($"/culture/set?culture=zh-CN&redirectUri=/complaints/{complaint.Id}");
+
         await GoToAsync("/complaints");
         await Page.GetByLabel(App.Text("sla.sort_breach_first")).CheckAsync();
         await Page.Locator("#complaint-search").FillAsync(customer.Name);
