@@ -161,6 +161,25 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PhoneVerificationChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhoneVerificationChallenges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchTerms",
                 columns: table => new
                 {
@@ -836,6 +855,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "StoreId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PhoneVerificationChallenges_Phone_CreatedAt",
+                table: "PhoneVerificationChallenges",
+                columns: new[] { "Phone", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneVerificationChallenges_Phone_Purpose_CreatedAt",
+                table: "PhoneVerificationChallenges",
+                columns: new[] { "Phone", "Purpose", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchTerms_AssetId",
                 table: "SearchTerms",
                 column: "AssetId");
@@ -906,6 +935,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PhoneVerificationChallenges");
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");

@@ -160,6 +160,25 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PhoneVerificationChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhoneVerificationChallenges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchTerms",
                 columns: table => new
                 {
@@ -835,6 +854,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "StoreId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PhoneVerificationChallenges_Phone_CreatedAt",
+                table: "PhoneVerificationChallenges",
+                columns: new[] { "Phone", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneVerificationChallenges_Phone_Purpose_CreatedAt",
+                table: "PhoneVerificationChallenges",
+                columns: new[] { "Phone", "Purpose", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchTerms_AssetId",
                 table: "SearchTerms",
                 column: "AssetId");
@@ -905,6 +934,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PhoneVerificationChallenges");
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");
