@@ -14,7 +14,7 @@ public sealed record ComplaintIntake(
     string CoreProblem,
     string CustomerExpectation,
     ComplaintCategory Category,
-    string? SubCategory,
+    Guid? SubCategoryId,
     ComplaintUrgency Urgency,
     Responsibility? SuspectedResponsibility);
 
@@ -26,7 +26,6 @@ public sealed class Complaint
 {
     public const int CoreProblemMaxLength = 2000;
     public const int ExpectationMaxLength = 1000;
-    public const int SubCategoryMaxLength = 100;
     public const int RepairOrderReferenceMaxLength = 50;
     public const int ReasonMaxLength = 500;
     public const int NumberLength = 14;
@@ -58,7 +57,8 @@ public sealed class Complaint
 
     public ComplaintCategory Category { get; private set; }
 
-    public string? SubCategory { get; private set; }
+    /// <summary>A sub-category of <see cref="Category"/> from the list an administrator maintains.</summary>
+    public Guid? SubCategoryId { get; private set; }
 
     public ComplaintUrgency Urgency { get; private set; }
 
@@ -100,7 +100,7 @@ public sealed class Complaint
             CoreProblem = intake.CoreProblem.Trim(),
             CustomerExpectation = intake.CustomerExpectation.Trim(),
             Category = intake.Category,
-            SubCategory = Blank(intake.SubCategory),
+            SubCategoryId = intake.SubCategoryId,
             Urgency = intake.Urgency,
             SuspectedResponsibility = intake.SuspectedResponsibility,
             IsRepeat = isRepeat,

@@ -2,6 +2,7 @@ using AfterSales.Web.Features.ApiTokens;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.PublicAccess;
@@ -24,6 +25,7 @@ public static class FeatureSetup
         services.AddNotifications();
         services.AddComplaints();
         services.AddComplaintEvents();
+        services.AddComplaintSla();
         services.AddPublicAccess();
         return services;
     }
@@ -41,6 +43,7 @@ public static class FeatureSetup
         api.MapNotifications();
         api.MapComplaints();
         api.MapComplaintEvents();
+        api.MapComplaintSla();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);

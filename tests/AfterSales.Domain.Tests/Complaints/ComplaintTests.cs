@@ -10,7 +10,7 @@ public sealed class ComplaintTests
     private static Complaint NewComplaint() => Complaint.Receive(
         Complaint.FormatNumber(2026, 42),
         Guid.NewGuid(),
-        new ComplaintIntake(ComplaintChannel.Hotline, Guid.NewGuid(), null, " RO-20261120-0003 ", " 刹车异响未修好 ", " 免费返修 ", ComplaintCategory.RepairQuality, "  ", ComplaintUrgency.High, Responsibility.TechnicianError),
+        new ComplaintIntake(ComplaintChannel.Hotline, Guid.NewGuid(), null, " RO-20261120-0003 ", " 刹车异响未修好 ", " 免费返修 ", ComplaintCategory.RepairQuality, null, ComplaintUrgency.High, Responsibility.TechnicianError),
         isRepeat: false,
         Agent,
         Now);
@@ -30,7 +30,7 @@ public sealed class ComplaintTests
         Assert.Equal(ComplaintStatus.Received, complaint.Status);
         Assert.Equal("刹车异响未修好", complaint.CoreProblem);
         Assert.Equal("RO-20261120-0003", complaint.RepairOrderReference);
-        Assert.Null(complaint.SubCategory);
+        Assert.Null(complaint.SubCategoryId);
         var row = Assert.Single(complaint.History);
         Assert.Null(row.From);
         Assert.Equal(ComplaintStatus.Received, row.To);

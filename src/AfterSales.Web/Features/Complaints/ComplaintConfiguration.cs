@@ -23,7 +23,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(c => c.SuspectedResponsibility).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.CoreProblem).HasMaxLength(Complaint.CoreProblemMaxLength);
         b.Property(c => c.CustomerExpectation).HasMaxLength(Complaint.ExpectationMaxLength);
-        b.Property(c => c.SubCategory).HasMaxLength(Complaint.SubCategoryMaxLength);
+        b.HasOne<ComplaintSubCategory>().WithMany().HasForeignKey(c => c.SubCategoryId).OnDelete(DeleteBehavior.Restrict);
         b.Property(c => c.RepairOrderReference).HasMaxLength(Complaint.RepairOrderReferenceMaxLength);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.PermittedTriggers);

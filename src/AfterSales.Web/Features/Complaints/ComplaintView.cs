@@ -21,7 +21,8 @@ public sealed record ComplaintView(
     string CoreProblem,
     string CustomerExpectation,
     ComplaintCategory Category,
-    string? SubCategory,
+    Guid? SubCategoryId,
+    string? SubCategoryName,
     ComplaintUrgency Urgency,
     Responsibility? SuspectedResponsibility,
     bool IsRepeat,
@@ -48,7 +49,8 @@ public sealed record ComplaintListItem(
     string CoreProblem,
     bool IsRepeat,
     string? AssignedSpecialistName,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    ComplaintSla.ComplaintSlaSummary? Sla = null);
 
 public sealed record ComplaintStatusChangeView(DateTimeOffset At, string UserName, ComplaintStatus? From, ComplaintStatus To, ComplaintTrigger? Trigger, string? Reason);
 
@@ -66,6 +68,7 @@ internal static class ComplaintViews
         var asset = c.AssetId is { } assetId ? await db.Assets.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(a => a.Id == assetId, ct) : null;
         var storeName = await db.Stores.Where(s => s.Id == c.StoreId).Select(s => s.Name).FirstAsync(ct);
         var specialist = c.AssignedSpecialistId is { } sid ? await db.Users.Where(u => u.Id == sid).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+        var sub = c.SubCategoryId is { } subId ? await db.Set<ComplaintSubCategory>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == subId, ct) : null;
         var phone = customer.PrimaryPhone;
         return new ComplaintView(
             c.Id,
@@ -83,7 +86,8 @@ internal static class ComplaintViews
             c.CoreProblem,
             c.CustomerExpectation,
             c.Category,
-            c.SubCategory,
+            c.SubCategoryId,
+            sub?.NameIn(System.Globalization.CultureInfo.CurrentUICulture.Name),
             c.Urgency,
             c.SuspectedResponsibility,
             c.IsRepeat,

@@ -17,11 +17,11 @@ public sealed record RecordComplaintRequest(
     ComplaintUrgency Urgency = ComplaintUrgency.Normal,
     Guid? AssetId = null,
     string? RepairOrderReference = null,
-    string? SubCategory = null,
+    Guid? SubCategoryId = null,
     Responsibility? SuspectedResponsibility = null,
     Guid? StoreId = null)
 {
-    public ComplaintIntake ToIntake() => new(Channel, CustomerId, AssetId, RepairOrderReference, CoreProblem, CustomerExpectation, Category, SubCategory, Urgency, SuspectedResponsibility);
+    public ComplaintIntake ToIntake() => new(Channel, CustomerId, AssetId, RepairOrderReference, CoreProblem, CustomerExpectation, Category, SubCategoryId, Urgency, SuspectedResponsibility);
 }
 
 internal sealed class RecordComplaintValidator : AbstractValidator<RecordComplaintRequest>
@@ -34,7 +34,6 @@ internal sealed class RecordComplaintValidator : AbstractValidator<RecordComplai
         RuleFor(x => x.CustomerExpectation).NotEmpty().WithErrorCode("complaint.expectation_required").MaximumLength(Complaint.ExpectationMaxLength);
         RuleFor(x => x.Category).IsInEnum();
         RuleFor(x => x.Urgency).IsInEnum();
-        RuleFor(x => x.SubCategory).MaximumLength(Complaint.SubCategoryMaxLength);
         RuleFor(x => x.RepairOrderReference).MaximumLength(Complaint.RepairOrderReferenceMaxLength);
         RuleFor(x => x.SuspectedResponsibility).IsInEnum();
     }
@@ -62,6 +61,11 @@ public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestV
         if (request.AssetId is { } assetId && !await db.Assets.AnyAsync(a => a.Id == assetId && a.CustomerId == customer.Id, ct))
         {
             return Outcome<RecordedComplaint>.Invalid("complaint.asset_not_customers", nameof(request.AssetId));
+        }
+
+        if (request.SubCategoryId is { } subId && !await db.Set<ComplaintSubCategory>().AnyAsync(s => s.Id == subId && s.Category == request.Category && s.IsActive, ct))
+        {
+            return Outcome<RecordedComplaint>.Invalid("complaint.subcategory_invalid", nameof(request.SubCategoryId));
         }
 
         var storeId = request.StoreId ?? customer.StoreId;

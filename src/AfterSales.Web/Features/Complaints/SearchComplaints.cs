@@ -15,9 +15,19 @@ public sealed record SearchComplaintsRequest(
     ComplaintCategory? Category = null,
     Guid? StoreId = null,
     int? Page = null,
-    int? PageSize = null);
+    int? PageSize = null,
+    ComplaintSort? Sort = null);
 
-public sealed class SearchComplaints(AfterSalesDb db)
+public enum ComplaintSort
+{
+    /// <summary>Newest first (the default).</summary>
+    Newest,
+
+    /// <summary>What breaches soonest first: complaints the escalation job has not looked at yet, then by the soonest breach, then those without one.</summary>
+    BreachesSoonest,
+}
+
+public sealed class SearchComplaints(AfterSalesDb db, ComplaintSla.ComplaintSlaReader sla)
 {
     public async Task<Page<ComplaintListItem>> HandleAsync(SearchComplaintsRequest request, CancellationToken ct)
     {
@@ -56,9 +66,12 @@ public sealed class SearchComplaints(AfterSalesDb db)
                 (string.Compare(c.Number, number) >= 0 && string.Compare(c.Number, upperNumber) < 0) || customers.Contains(c.CustomerId));
         }
 
-        var ordered = complaints.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Number);
+        var ordered = request.Sort == ComplaintSort.BreachesSoonest
+            ? ComplaintSla.SlaOrdering.BreachesSoonest(db, complaints)
+            : complaints.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Number);
         var total = await ordered.CountAsync(ct);
         var rows = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Page<ComplaintListItem>(await ComplaintViews.ListAsync(db, rows, ct), page, size, total);
+        var items = await sla.AttachAsync(rows, await ComplaintViews.ListAsync(db, rows, ct), ct);
+        return new Page<ComplaintListItem>(items, page, size, total);
     }
 }

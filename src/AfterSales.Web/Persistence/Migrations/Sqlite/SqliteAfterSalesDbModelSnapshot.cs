@@ -173,8 +173,7 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid>("StoreId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SubCategory")
-                        .HasMaxLength(100)
+                    b.Property<Guid?>("SubCategoryId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SuspectedResponsibility")
@@ -200,6 +199,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("RepairOrderReference");
+
+                    b.HasIndex("SubCategoryId");
 
                     b.HasIndex("AssetId", "Status");
 
@@ -260,6 +261,189 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("ComplaintId", "ComplaintVersion");
 
                     b.ToTable("ComplaintStatusChanges", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintSubCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "NameZh")
+                        .IsUnique();
+
+                    b.HasIndex("Category", "SortOrder");
+
+                    b.ToTable("ComplaintSubCategories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000001"),
+                            Category = "RepairQuality",
+                            IsActive = true,
+                            NameEn = "Same fault came back",
+                            NameZh = "同一故障反复出现",
+                            SortOrder = 10,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000002"),
+                            Category = "RepairQuality",
+                            IsActive = true,
+                            NameEn = "New problem after the repair",
+                            NameZh = "维修后出现新问题",
+                            SortOrder = 20,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000003"),
+                            Category = "RepairQuality",
+                            IsActive = true,
+                            NameEn = "Work not done as agreed",
+                            NameZh = "未按约定完成项目",
+                            SortOrder = 30,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000004"),
+                            Category = "Parts",
+                            IsActive = true,
+                            NameEn = "Faulty part",
+                            NameZh = "配件质量问题",
+                            SortOrder = 10,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000005"),
+                            Category = "Parts",
+                            IsActive = true,
+                            NameEn = "Non-genuine part",
+                            NameZh = "非原厂配件",
+                            SortOrder = 20,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000006"),
+                            Category = "Parts",
+                            IsActive = true,
+                            NameEn = "Long wait for parts",
+                            NameZh = "等待配件时间过长",
+                            SortOrder = 30,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000007"),
+                            Category = "StaffAttitude",
+                            IsActive = true,
+                            NameEn = "Unfriendly staff",
+                            NameZh = "服务态度差",
+                            SortOrder = 10,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000008"),
+                            Category = "StaffAttitude",
+                            IsActive = true,
+                            NameEn = "Promise not kept",
+                            NameZh = "承诺未兑现",
+                            SortOrder = 20,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000009"),
+                            Category = "ServiceProcess",
+                            IsActive = true,
+                            NameEn = "Late delivery",
+                            NameZh = "交车延误",
+                            SortOrder = 10,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000010"),
+                            Category = "ServiceProcess",
+                            IsActive = true,
+                            NameEn = "Appointment not kept",
+                            NameZh = "预约未按时接待",
+                            SortOrder = 20,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000011"),
+                            Category = "ServiceProcess",
+                            IsActive = true,
+                            NameEn = "Vehicle left dirty or damaged",
+                            NameZh = "车辆清洁或外观损伤",
+                            SortOrder = 30,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000012"),
+                            Category = "Fees",
+                            IsActive = true,
+                            NameEn = "Charged above the estimate",
+                            NameZh = "收费高于报价",
+                            SortOrder = 10,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000013"),
+                            Category = "Fees",
+                            IsActive = true,
+                            NameEn = "Extra work charged without consent",
+                            NameZh = "未经同意的增项收费",
+                            SortOrder = 20,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c0000-0000-7000-8000-000000000014"),
+                            Category = "Other",
+                            IsActive = true,
+                            NameEn = "Other",
+                            NameZh = "其他",
+                            SortOrder = 10,
+                            Version = 0
+                        });
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Customers.Customer", b =>
@@ -411,6 +595,191 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Stores");
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintProgressUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.ToTable("ComplaintProgressUpdates", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintSlaEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Alerted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClockStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Clock", "Kind", "ClockStartedAt")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintSlaEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintSlaPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcknowledgeBreachMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcknowledgeWarningMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CloseBreachMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CloseWarningMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstContactBreachMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstContactWarningMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProgressUpdateMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposeBreachMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposeWarningMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urgency", "ChannelKey")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintSlaPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintSlaTracking", b =>
+                {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextBreachAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextCheckAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ComplaintId");
+
+                    b.HasIndex("NextBreachAt");
+
+                    b.HasIndex("NextCheckAt");
+
+                    b.ToTable("ComplaintSlaTracking", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Features.Notifications.OutboxMessage", b =>
@@ -954,6 +1323,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.ComplaintSubCategory", null)
+                        .WithMany()
+                        .HasForeignKey("SubCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStatusChange", b =>
@@ -971,6 +1345,33 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintProgressUpdate", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintSlaEvent", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.ComplaintSla.ComplaintSlaTracking", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithOne()
+                        .HasForeignKey("AfterSales.Web.Features.ComplaintSla.ComplaintSlaTracking", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

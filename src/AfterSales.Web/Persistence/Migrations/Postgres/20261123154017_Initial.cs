@@ -4,6 +4,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace AfterSales.Web.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
@@ -85,6 +87,48 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ComplaintCounters", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintSlaPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ChannelKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AcknowledgeWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    AcknowledgeBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    FirstContactWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    FirstContactBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ProposeWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ProposeBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    CloseWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    CloseBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ProgressUpdateMinutes = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintSlaPolicies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintSubCategories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintSubCategories", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -411,7 +455,7 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     CoreProblem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     CustomerExpectation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SubCategory = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SubCategoryId = table.Column<Guid>(type: "uuid", nullable: true),
                     Urgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     SuspectedResponsibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     IsRepeat = table.Column<bool>(type: "boolean", nullable: false),
@@ -438,6 +482,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_Complaints_ComplaintSubCategories_SubCategoryId",
+                        column: x => x.SubCategoryId,
+                        principalTable: "ComplaintSubCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Complaints_Customers_CustomerId",
                         column: x => x.CustomerId,
                         principalTable: "Customers",
@@ -449,6 +499,80 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         principalTable: "Stores",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintProgressUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintProgressUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintProgressUpdates_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintSlaEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Clock = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ClockStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Alerted = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintSlaEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintSlaEvents_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintSlaTracking",
+                columns: table => new
+                {
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintVersion = table.Column<int>(type: "integer", nullable: false),
+                    NextCheckAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextBreachAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintSlaTracking", x => x.ComplaintId);
+                    table.ForeignKey(
+                        name: "FK_ComplaintSlaTracking_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -475,6 +599,27 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         principalTable: "Complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ComplaintSubCategories",
+                columns: new[] { "Id", "Category", "IsActive", "NameEn", "NameZh", "SortOrder", "Version" },
+                values: new object[,]
+                {
+                    { new Guid("5a1c0000-0000-7000-8000-000000000001"), "RepairQuality", true, "Same fault came back", "同一故障反复出现", 10, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000002"), "RepairQuality", true, "New problem after the repair", "维修后出现新问题", 20, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000003"), "RepairQuality", true, "Work not done as agreed", "未按约定完成项目", 30, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000004"), "Parts", true, "Faulty part", "配件质量问题", 10, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000005"), "Parts", true, "Non-genuine part", "非原厂配件", 20, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000006"), "Parts", true, "Long wait for parts", "等待配件时间过长", 30, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000007"), "StaffAttitude", true, "Unfriendly staff", "服务态度差", 10, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000008"), "StaffAttitude", true, "Promise not kept", "承诺未兑现", 20, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000009"), "ServiceProcess", true, "Late delivery", "交车延误", 10, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000010"), "ServiceProcess", true, "Appointment not kept", "预约未按时接待", 20, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000011"), "ServiceProcess", true, "Vehicle left dirty or damaged", "车辆清洁或外观损伤", 30, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000012"), "Fees", true, "Charged above the estimate", "收费高于报价", 10, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000013"), "Fees", true, "Extra work charged without consent", "未经同意的增项收费", 20, 0 },
+                    { new Guid("5a1c0000-0000-7000-8000-000000000014"), "Other", true, "Other", "其他", 10, 0 }
                 });
 
             migrationBuilder.CreateIndex(
@@ -556,6 +701,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintProgressUpdates_ComplaintId_At",
+                table: "ComplaintProgressUpdates",
+                columns: new[] { "ComplaintId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_AssetId_Status",
                 table: "Complaints",
                 columns: new[] { "AssetId", "Status" });
@@ -602,14 +752,52 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "StoreId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_SubCategoryId",
+                table: "Complaints",
+                column: "SubCategoryId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Urgency_ReceivedAt",
                 table: "Complaints",
                 columns: new[] { "Urgency", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSlaEvents_ComplaintId_Clock_Kind_ClockStartedAt",
+                table: "ComplaintSlaEvents",
+                columns: new[] { "ComplaintId", "Clock", "Kind", "ClockStartedAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSlaPolicies_Urgency_ChannelKey",
+                table: "ComplaintSlaPolicies",
+                columns: new[] { "Urgency", "ChannelKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSlaTracking_NextBreachAt",
+                table: "ComplaintSlaTracking",
+                column: "NextBreachAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSlaTracking_NextCheckAt",
+                table: "ComplaintSlaTracking",
+                column: "NextCheckAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComplaintStatusChanges_ComplaintId_ComplaintVersion",
                 table: "ComplaintStatusChanges",
                 columns: new[] { "ComplaintId", "ComplaintVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSubCategories_Category_NameZh",
+                table: "ComplaintSubCategories",
+                columns: new[] { "Category", "NameZh" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintSubCategories_Category_SortOrder",
+                table: "ComplaintSubCategories",
+                columns: new[] { "Category", "SortOrder" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreatedAt",
@@ -731,6 +919,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintCounters");
 
             migrationBuilder.DropTable(
+                name: "ComplaintProgressUpdates");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSlaEvents");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSlaPolicies");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSlaTracking");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintStatusChanges");
 
             migrationBuilder.DropTable(
@@ -756,6 +956,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Assets");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSubCategories");
 
             migrationBuilder.DropTable(
                 name: "Customers");
