@@ -4,8 +4,10 @@ using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
+using AfterSales.Web.Features.Warranty;
 
 namespace AfterSales.Web.Features;
 
@@ -22,6 +24,8 @@ public static class FeatureSetup
         services.AddApiTokens();
         services.AddNotifications();
         services.AddComplaints();
+        services.AddWarranty();
+        services.AddReturns();
         return services;
     }
 
@@ -37,6 +41,8 @@ public static class FeatureSetup
         api.MapApiTokens();
         api.MapNotifications();
         api.MapComplaints();
+        api.MapWarranty();
+        api.MapReturns();
         return app;
     }
 }
