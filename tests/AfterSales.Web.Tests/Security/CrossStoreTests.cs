@@ -26,6 +26,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "PUT", "/api/v1/assets/{asset}" },
         { "GET", "/api/v1/assets/{asset}/audit" },
         { "GET", "/api/v1/assets/{asset}/timeline" },
+        { "GET", "/api/v1/assets/{asset}/warranty-contracts" },
+        { "POST", "/api/v1/assets/{asset}/warranty-contracts" },
     };
 
     [Theory]
@@ -68,6 +70,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             ("GET", _) => client.GetAsync(url, Ct),
             ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
             ("PUT", _) => client.PutAsync(url, new UpdateAssetRequest(asset.Version, AssetInput.From(asset) with { MileageKm = 1 })),
+            ("POST", "/api/v1/assets/{asset}/warranty-contracts") => client.PostAsync(url, new AfterSales.Web.Features.Warranty.SellContractRequest("YB-" + TestData.Serial(), "原厂延保", new DateOnly(2027, 1, 1), new DateOnly(2028, 12, 31), null, [Domain.Warranty.ComponentGroup.WholeVehicle], 3000m)),
             ("POST", _) => client.PostAsync(url, TestData.Phone()),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };

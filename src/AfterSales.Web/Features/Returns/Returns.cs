@@ -265,13 +265,14 @@ public sealed class ReturnDesk(AfterSalesDb db, ICurrentUser user, RequestValida
         var size = Math.Clamp(request.PageSize, 1, 100);
         var page = Math.Max(request.Page, 1);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(r => r.RequestedAt).Skip((page - 1) * size).Take(size)
-            .Select(r => new ReturnListItem(
-                r.Id, r.Number, r.Status, r.Kind, r.Reason,
-                db.Set<ProductSale>().IgnoreQueryFilters().Where(s => s.Id == r.SaleId).Select(s => s.Number).First(),
-                db.Customers.IgnoreQueryFilters().Where(c => c.Id == r.CustomerId).Select(c => c.Name).First(),
-                r.RequestedAt))
-            .ToListAsync(ct);
+        var rows = await query.OrderByDescending(r => r.RequestedAt).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+
+        // Names in a second query: IgnoreQueryFilters inside the first would lift the store filter from the whole query.
+        var saleIds = rows.Select(r => r.SaleId).Distinct().ToList();
+        var customerIds = rows.Select(r => r.CustomerId).Distinct().ToList();
+        var sales = await db.Set<ProductSale>().IgnoreQueryFilters().Where(s => saleIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Number, ct);
+        var customers = await db.Customers.IgnoreQueryFilters().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var items = rows.Select(r => new ReturnListItem(r.Id, r.Number, r.Status, r.Kind, r.Reason, sales[r.SaleId], customers[r.CustomerId], r.RequestedAt)).ToList();
         return new Page<ReturnListItem>(items, page, size, total);
     }
 
