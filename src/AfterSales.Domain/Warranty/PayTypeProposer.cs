@@ -252,7 +252,7 @@ public static class PayTypeProposer
         return new PayTypeProposal(
             PayType.Warranty,
             CoveredByPolicy,
-            new($"在保：{policy.Name}保{group.ZhCn}{via}至 {D(last)}{KmZh(policy)}{now}", $"Under warranty: {policy.Name} covers the {group.En}{viaEn} until {D(last)}{KmEn(policy)}{nowEn}"),
+            new($"在保：{policy.Name}，{group.ZhCn}{via}保修至 {D(last)}{KmZh(policy)}{now}", $"Under warranty: {policy.Name} covers the {group.En}{viaEn} until {D(last)}{KmEn(policy)}{nowEn}"),
             PolicyId: policy.Id,
             CoveredUntil: last,
             CoveredUntilKm: policy.MileageKm,
