@@ -2,7 +2,9 @@ using AfterSales.Web.Features.ApiTokens;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.Complaints.Evidence;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
@@ -22,6 +24,8 @@ public static class FeatureSetup
         services.AddApiTokens();
         services.AddNotifications();
         services.AddComplaints();
+        services.AddFiles();
+        services.AddComplaintEvidence();
         return services;
     }
 
@@ -37,6 +41,8 @@ public static class FeatureSetup
         api.MapApiTokens();
         api.MapNotifications();
         api.MapComplaints();
+        api.MapFiles();
+        api.MapComplaintEvidence();
         return app;
     }
 }
