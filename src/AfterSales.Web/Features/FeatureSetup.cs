@@ -3,6 +3,7 @@ using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Complaints.Evidence;
+using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Notifications;
@@ -26,12 +27,14 @@ public static class FeatureSetup
         services.AddComplaints();
         services.AddFiles();
         services.AddComplaintEvidence();
+        services.AddPublicComplaints();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app)
     {
         app.MapAccount();
+        app.MapPublicComplaintTracking();
         var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.Staff).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapCustomers();
         api.MapAssets();
@@ -43,6 +46,7 @@ public static class FeatureSetup
         api.MapComplaints();
         api.MapFiles();
         api.MapComplaintEvidence();
+        api.MapComplaintConversation();
         return app;
     }
 }

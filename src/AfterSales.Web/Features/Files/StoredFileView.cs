@@ -1,5 +1,21 @@
 namespace AfterSales.Web.Features.Files;
 
+/// <summary>What a gallery needs to show a file and link to it, whoever serves it (staff endpoints, a customer's tracking link).</summary>
+public interface IFileLink
+{
+    string FileName { get; }
+
+    StoredFileKind Kind { get; }
+
+    long SizeBytes { get; }
+
+    DateTimeOffset CreatedAt { get; }
+
+    string ContentUrl { get; }
+
+    string? ThumbnailUrl { get; }
+}
+
 /// <summary>A stored file as lists and the API show it. The URLs are the staff download endpoints.</summary>
 public sealed record StoredFileView(
     Guid Id,
@@ -14,7 +30,7 @@ public sealed record StoredFileView(
     int? Height,
     bool HasThumbnail,
     string CreatedByName,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt) : IFileLink
 {
     public string ContentUrl => $"/api/v1/files/{Id}/content";
 

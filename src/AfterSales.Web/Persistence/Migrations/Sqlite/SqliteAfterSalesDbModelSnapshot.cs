@@ -413,6 +413,62 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Features.Complaints.Public.ComplaintMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.ToTable("ComplaintMessages", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.Complaints.Public.ComplaintTrackingLink", b =>
+                {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ComplaintId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintTrackingLinks", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Features.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1002,6 +1058,24 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.Complaints.Public.ComplaintMessage", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.Complaints.Public.ComplaintTrackingLink", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithOne()
+                        .HasForeignKey("AfterSales.Web.Features.Complaints.Public.ComplaintTrackingLink", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

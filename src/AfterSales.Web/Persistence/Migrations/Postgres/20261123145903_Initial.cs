@@ -465,6 +465,29 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromCustomer = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Body = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintMessages_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintStatusChanges",
                 columns: table => new
                 {
@@ -484,6 +507,25 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_ComplaintStatusChanges", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ComplaintStatusChanges_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintTrackingLinks",
+                columns: table => new
+                {
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Token = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintTrackingLinks", x => x.ComplaintId);
+                    table.ForeignKey(
+                        name: "FK_ComplaintTrackingLinks_Complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "Complaints",
                         principalColumn: "Id",
@@ -569,6 +611,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintMessages_ComplaintId_At",
+                table: "ComplaintMessages",
+                columns: new[] { "ComplaintId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_AssetId_Status",
                 table: "Complaints",
                 columns: new[] { "AssetId", "Status" });
@@ -623,6 +670,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_ComplaintStatusChanges_ComplaintId_ComplaintVersion",
                 table: "ComplaintStatusChanges",
                 columns: new[] { "ComplaintId", "ComplaintVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintTrackingLinks_Token",
+                table: "ComplaintTrackingLinks",
+                column: "Token",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreatedAt",
@@ -750,7 +803,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintCounters");
 
             migrationBuilder.DropTable(
+                name: "ComplaintMessages");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintTrackingLinks");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");

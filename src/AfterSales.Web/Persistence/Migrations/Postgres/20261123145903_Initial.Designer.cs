@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAfterSalesDb))]
-    [Migration("20261123144047_Initial")]
+    [Migration("20261123145903_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -419,6 +419,62 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Stores");
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.Complaints.Public.ComplaintMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("FromCustomer")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.ToTable("ComplaintMessages", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.Complaints.Public.ComplaintTrackingLink", b =>
+                {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
+
+                    b.HasKey("ComplaintId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintTrackingLinks", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Features.Files.StoredFile", b =>
@@ -1019,6 +1075,24 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.Complaints.Public.ComplaintMessage", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.Complaints.Public.ComplaintTrackingLink", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithOne()
+                        .HasForeignKey("AfterSales.Web.Features.Complaints.Public.ComplaintTrackingLink", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

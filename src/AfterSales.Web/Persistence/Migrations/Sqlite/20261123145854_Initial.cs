@@ -464,6 +464,29 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromCustomer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintMessages_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintStatusChanges",
                 columns: table => new
                 {
@@ -483,6 +506,25 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_ComplaintStatusChanges", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ComplaintStatusChanges_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintTrackingLinks",
+                columns: table => new
+                {
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 43, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintTrackingLinks", x => x.ComplaintId);
+                    table.ForeignKey(
+                        name: "FK_ComplaintTrackingLinks_Complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "Complaints",
                         principalColumn: "Id",
@@ -568,6 +610,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintMessages_ComplaintId_At",
+                table: "ComplaintMessages",
+                columns: new[] { "ComplaintId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_AssetId_Status",
                 table: "Complaints",
                 columns: new[] { "AssetId", "Status" });
@@ -622,6 +669,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_ComplaintStatusChanges_ComplaintId_ComplaintVersion",
                 table: "ComplaintStatusChanges",
                 columns: new[] { "ComplaintId", "ComplaintVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintTrackingLinks_Token",
+                table: "ComplaintTrackingLinks",
+                column: "Token",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreatedAt",
@@ -749,7 +802,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintCounters");
 
             migrationBuilder.DropTable(
+                name: "ComplaintMessages");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintTrackingLinks");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
