@@ -1,5 +1,6 @@
 using System.Net;
 using AfterSales.Web.Features.Assets;
+using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
 using AfterSales.Web.Persistence;
@@ -35,6 +36,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "GET", "/api/v1/files/{file}" },
         { "GET", "/api/v1/files/{file}/content" },
         { "GET", "/api/v1/files/{file}/thumbnail" },
+        { "GET", "/api/v1/complaints/{complaint}/messages" },
+        { "POST", "/api/v1/complaints/{complaint}/messages" },
     };
 
     [Theory]
@@ -81,6 +84,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         return (method, template) switch
         {
             ("POST", "/api/v1/complaints/{complaint}/evidence") => client.PostAsync(url, TestFiles.Form(TestFiles.Png(), "evidence.png"), Ct),
+            ("POST", "/api/v1/complaints/{complaint}/messages") => client.PostAsync(url, new ComplaintMessageRequest("我们会尽快联系您。")),
             ("GET", _) => client.GetAsync(url, Ct),
             ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
             ("PUT", _) => client.PutAsync(url, new UpdateAssetRequest(asset.Version, AssetInput.From(asset) with { MileageKm = 1 })),
