@@ -2,7 +2,10 @@ using AfterSales.Web.Features.ApiTokens;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.Complaints.Evidence;
+using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
@@ -26,12 +29,16 @@ public static class FeatureSetup
         services.AddComplaints();
         services.AddWarranty();
         services.AddReturns();
+        services.AddFiles();
+        services.AddComplaintEvidence();
+        services.AddPublicComplaints();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app)
     {
         app.MapAccount();
+        app.MapPublicComplaintTracking();
         var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.Staff).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapCustomers();
         api.MapAssets();
@@ -43,6 +50,9 @@ public static class FeatureSetup
         api.MapComplaints();
         api.MapWarranty();
         api.MapReturns();
+        api.MapFiles();
+        api.MapComplaintEvidence();
+        api.MapComplaintConversation();
         return app;
     }
 }
