@@ -1,10 +1,11 @@
+using AfterSales.Web.Features.Files;
 using AfterSales.Web.Infrastructure;
 
 namespace AfterSales.Web.Features.Returns;
 
 public static class ReturnEndpoints
 {
-    public static IServiceCollection AddReturns(this IServiceCollection services) => services.AddScoped<ReturnDesk>();
+    public static IServiceCollection AddReturns(this IServiceCollection services) => services.AddScoped<ReturnDesk>().AddFileOwner<ReturnFileOwner>();
 
     public static void MapReturns(this RouteGroupBuilder api)
     {

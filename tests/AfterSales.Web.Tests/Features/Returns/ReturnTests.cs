@@ -220,6 +220,7 @@ public abstract class ReturnTests<TApp>(TApp app) : IClassFixture<TApp>
             await beijing.PostAsync($"/api/v1/returns/{request.Id}/refusal", new RefuseReturnRequest(request.Version, "x")),
             await beijing.PostAsync($"/api/v1/returns/{request.Id}/escalation", new EscalateReturnRequest(request.Version, EscalationTarget.Manager, "x")),
             await beijing.GetAsync($"/api/v1/returns/terms/{sale.StoreId}", Ct),
+            await beijing.GetAsync($"/api/v1/files?ownerKind=return&ownerId={request.Id}", Ct),
         ];
 
         foreach (var response in responses)
