@@ -3,11 +3,16 @@ using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.ComplaintSla;
+using AfterSales.Web.Features.Complaints.Evidence;
+using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.PublicAccess;
+using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
+using AfterSales.Web.Features.Warranty;
 
 namespace AfterSales.Web.Features;
 
@@ -27,12 +32,18 @@ public static class FeatureSetup
         services.AddComplaintEvents();
         services.AddComplaintSla();
         services.AddPublicAccess();
+        services.AddWarranty();
+        services.AddReturns();
+        services.AddFiles();
+        services.AddComplaintEvidence();
+        services.AddPublicComplaints();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app)
     {
         app.MapAccount();
+        app.MapPublicComplaintTracking();
         var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.Staff).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapCustomers();
         api.MapAssets();
@@ -44,6 +55,11 @@ public static class FeatureSetup
         api.MapComplaints();
         api.MapComplaintEvents();
         api.MapComplaintSla();
+        api.MapWarranty();
+        api.MapReturns();
+        api.MapFiles();
+        api.MapComplaintEvidence();
+        api.MapComplaintConversation();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);

@@ -155,6 +155,13 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         // Feature areas bring their own tables as IEntityTypeConfiguration classes next to their slices.
         builder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDb).Assembly);
         builder.Entity<Domain.Complaints.Complaint>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));
+        builder.Entity<Domain.Warranty.ExtendedWarrantyContract>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));
+        builder.Entity<Domain.Warranty.WarrantyDecision>().HasQueryFilter(d => SeesAllStores || VisibleStoreIds.Contains(d.StoreId));
+        builder.Entity<Domain.Warranty.WarrantyClaim>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));
+        builder.Entity<Domain.Returns.ProductSale>().HasQueryFilter(s => SeesAllStores || VisibleStoreIds.Contains(s.StoreId));
+        builder.Entity<Domain.Returns.ReturnRequest>().HasQueryFilter(r => SeesAllStores || VisibleStoreIds.Contains(r.StoreId));
+        builder.Entity<Domain.Returns.ReturnEscalation>().HasQueryFilter(e => SeesAllStores || VisibleStoreIds.Contains(e.StoreId));
+        builder.Entity<Features.Files.StoredFile>().HasQueryFilter(f => SeesAllStores || VisibleStoreIds.Contains(f.StoreId));
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 

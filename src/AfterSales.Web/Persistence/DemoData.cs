@@ -125,6 +125,7 @@ public static class DemoData
         }
 
         var now = clock.GetUtcNow();
+        await Features.Warranty.WarrantyDemoData.SeedAsync(db, now, ct);
         foreach (var batch in Generate(customers, [beijing.Id, shanghai.Id], now, seed: 20261123).Chunk(100))
         {
             foreach (var (customer, assets) in batch)
@@ -188,9 +189,11 @@ public static class DemoData
             case AssetKind.Vehicle:
                 var (make, model, ev) = random.ArrayElement(Vehicles);
                 var year = random.Int(now.Year - 10, now.Year);
+                var vin = VehicleNumber(random);
                 return new AssetDetails(
-                    kind, make, model, year, VehicleNumber(random), Plate(random, ev), random.Int(500, 180_000), ev,
-                    ev ? random.Int(50, 100) : null, ev ? random.ArrayElement(["磷酸铁锂", "三元锂"]) : null, ev ? "BT" + random.Replace("##########") : null);
+                    kind, make, model, year, vin, Plate(random, ev), random.Int(500, 180_000), ev,
+                    ev ? random.Int(50, 100) : null, ev ? random.ArrayElement(["磷酸铁锂", "三元锂"]) : null, ev ? "BT" + random.Replace("##########") : null,
+                    PurchaseDate: SoldOn(year, vin, now));
             case AssetKind.Appliance:
                 var (brand, applianceModel) = random.ArrayElement(Appliances);
                 return new AssetDetails(kind, brand, applianceModel, SerialNumber: random.Replace("??#########").ToUpperInvariant(),
@@ -202,6 +205,14 @@ public static class DemoData
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }
+    }
+
+    // The sale date from the VIN's serial, not from the random source, so the rest of the demo data stays as it was.
+    private static DateOnly SoldOn(int year, string vin, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var sold = new DateOnly(year, 1 + (vin[12] % 12), 1 + (vin[13] % 28));
+        return sold <= today ? sold : today.AddDays(-(vin[14] % 90));
     }
 
     // Bogus's zh_CN company names come out as "王 LLC"; fleet customers look like this instead.

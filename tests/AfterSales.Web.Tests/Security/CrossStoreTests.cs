@@ -1,7 +1,11 @@
 using System.Net;
 using AfterSales.Web.Features.Assets;
+using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Files;
 using AfterSales.Web.Persistence;
+using AfterSales.Web.Tests.Features.Complaints;
+using AfterSales.Web.Tests.Features.Files;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +30,16 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "PUT", "/api/v1/assets/{asset}" },
         { "GET", "/api/v1/assets/{asset}/audit" },
         { "GET", "/api/v1/assets/{asset}/timeline" },
+        { "GET", "/api/v1/assets/{asset}/warranty-contracts" },
+        { "POST", "/api/v1/assets/{asset}/warranty-contracts" },
+        { "GET", "/api/v1/complaints/{complaint}/evidence" },
+        { "POST", "/api/v1/complaints/{complaint}/evidence" },
+        { "GET", "/api/v1/files?ownerKind=complaint&ownerId={complaint}" },
+        { "GET", "/api/v1/files/{file}" },
+        { "GET", "/api/v1/files/{file}/content" },
+        { "GET", "/api/v1/files/{file}/thumbnail" },
+        { "GET", "/api/v1/complaints/{complaint}/messages" },
+        { "POST", "/api/v1/complaints/{complaint}/messages" },
     };
 
     [Theory]
@@ -35,9 +49,13 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var (customer, asset) = await ShanghaiCustomerAsync();
         var advisor = await app.ClientForAsync("advisor");
         var advisorId = await app.UserIdAsync("advisor");
-        var targetId = template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id : customer.Id;
+        var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
+        var targetId = template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id
+            : template.Contains("{complaint}", StringComparison.Ordinal) ? complaint
+            : template.Contains("{file}", StringComparison.Ordinal) ? file
+            : customer.Id;
 
-        var response = await SendAsync(advisor, method, template, customer, asset);
+        var response = await SendAsync(advisor, method, template, customer, asset, complaint, file);
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("common.not_found", problem.Code);
@@ -54,23 +72,43 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (customer, asset) = await ShanghaiCustomerAsync();
         var advisor = await app.ClientForAsync("advisor.sh");
+        var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
 
-        var response = await SendAsync(advisor, method, template, customer, asset);
+        var response = await SendAsync(advisor, method, template, customer, asset, complaint, file);
 
         Assert.True(response.IsSuccessStatusCode, $"{method} {template}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template, CustomerView customer, AssetView asset)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template, CustomerView customer, AssetView asset, Guid complaint, Guid file)
     {
-        var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal);
+        var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{complaint}", complaint.ToString(), StringComparison.Ordinal).Replace("{file}", file.ToString(), StringComparison.Ordinal);
         return (method, template) switch
         {
+            ("POST", "/api/v1/complaints/{complaint}/evidence") => client.PostAsync(url, TestFiles.Form(TestFiles.Png(), "evidence.png"), Ct),
+            ("POST", "/api/v1/complaints/{complaint}/messages") => client.PostAsync(url, new ComplaintMessageRequest("我们会尽快联系您。")),
             ("GET", _) => client.GetAsync(url, Ct),
             ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
             ("PUT", _) => client.PutAsync(url, new UpdateAssetRequest(asset.Version, AssetInput.From(asset) with { MileageKm = 1 })),
+            ("POST", "/api/v1/assets/{asset}/warranty-contracts") => client.PostAsync(url, new AfterSales.Web.Features.Warranty.SellContractRequest("YB-" + TestData.Serial(), "原厂延保", new DateOnly(2027, 1, 1), new DateOnly(2028, 12, 31), null, [Domain.Warranty.ComponentGroup.WholeVehicle], 3000m)),
             ("POST", _) => client.PostAsync(url, TestData.Phone()),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };
+    }
+
+    /// <summary>A Shanghai complaint with one photo, for the templates that need them (empty ids otherwise).</summary>
+    private async Task<(Guid Complaint, Guid File)> ShanghaiEvidenceAsync(string template, CustomerView customer, AssetView asset)
+    {
+        if (!template.Contains("{complaint}", StringComparison.Ordinal) && !template.Contains("{file}", StringComparison.Ordinal))
+        {
+            return (Guid.Empty, Guid.Empty);
+        }
+
+        var client = await app.ClientForAsync("advisor.sh");
+        var complaint = await ComplaintFixtures.RecordAsync(client, ComplaintFixtures.Intake(customer, asset.Id));
+        var file = await (await client.PostAsync($"/api/v1/complaints/{complaint.Complaint.Id}/evidence", TestFiles.Form(TestFiles.Png(), "photo.png"), Ct))
+            .ReadAsync<StoredFileView>(HttpStatusCode.Created);
+        return (complaint.Complaint.Id, file.Id);
     }
 
     private async Task<(CustomerView Customer, AssetView Asset)> ShanghaiCustomerAsync()

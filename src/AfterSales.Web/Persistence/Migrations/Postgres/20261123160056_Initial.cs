@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -132,6 +133,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DocumentCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -213,6 +226,29 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Stores", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WarrantyPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Brand = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ModelKeyword = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Group = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Months = table.Column<int>(type: "integer", nullable: false),
+                    MileageKm = table.Column<int>(type: "integer", nullable: true),
+                    IsExclusion = table.Column<bool>(type: "boolean", nullable: false),
+                    Exclusions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WarrantyPolicies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -376,6 +412,59 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StorageName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HasThumbnail = table.Column<bool>(type: "boolean", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: true),
+                    Height = table.Column<int>(type: "integer", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredFiles_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoreReturnTerms",
+                columns: table => new
+                {
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimWindowDays = table.Column<int>(type: "integer", nullable: false),
+                    NoReasonDays = table.Column<int>(type: "integer", nullable: false),
+                    AcceptsChangedMindOverTheCounter = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoreReturnTerms", x => x.StoreId);
+                    table.ForeignKey(
+                        name: "FK_StoreReturnTerms_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserStores",
                 columns: table => new
                 {
@@ -442,6 +531,38 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProductSales",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Items = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductSales", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductSales_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProductSales_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Complaints",
                 columns: table => new
                 {
@@ -499,6 +620,208 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         principalTable: "Stores",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExtendedWarrantyContracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MileageLimitKm = table.Column<int>(type: "integer", nullable: true),
+                    CoveredGroups = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    SoldAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SoldById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtendedWarrantyContracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExtendedWarrantyContracts_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ExtendedWarrantyContracts_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ExtendedWarrantyContracts_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WarrantyClaims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Manufacturer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    JobKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JobNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Group = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FailureDescription = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OldPartTag = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ShipmentCarrier = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ShipmentTrackingNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ShippedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ClaimedAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    ApprovedAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    PaidAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    ManufacturerReference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FollowUpDecisionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Lines = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WarrantyClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WarrantyClaims_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WarrantyClaims_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WarrantyDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Group = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    MileageKm = table.Column<int>(type: "integer", nullable: true),
+                    Proposed = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProposedReasonCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ProposedReasonZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ProposedReasonEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PolicyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Chosen = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    JobKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: true),
+                    JobNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ClaimId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WarrantyDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WarrantyDecisions_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WarrantyDecisions_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReturnRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SaleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Evidence = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Inspection = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    InspectionNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RefundAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    ShippingCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    ShippingBorneBy = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InspectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnRequests_ProductSales_SaleId",
+                        column: x => x.SaleId,
+                        principalTable: "ProductSales",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReturnRequests_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromCustomer = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Body = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintMessages_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -597,6 +920,109 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         name: "FK_ComplaintStatusChanges_Complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintTrackingLinks",
+                columns: table => new
+                {
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Token = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintTrackingLinks", x => x.ComplaintId);
+                    table.ForeignKey(
+                        name: "FK_ComplaintTrackingLinks_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WarrantyClaimStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimVersion = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WarrantyClaimStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WarrantyClaimStatusChanges_WarrantyClaims_ClaimId",
+                        column: x => x.ClaimId,
+                        principalTable: "WarrantyClaims",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReturnEscalations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SaleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReturnRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Target = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnEscalations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnEscalations_ProductSales_SaleId",
+                        column: x => x.SaleId,
+                        principalTable: "ProductSales",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReturnEscalations_ReturnRequests_ReturnRequestId",
+                        column: x => x.ReturnRequestId,
+                        principalTable: "ReturnRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReturnSteps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReturnRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Waited = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnSteps_ReturnRequests_ReturnRequestId",
+                        column: x => x.ReturnRequestId,
+                        principalTable: "ReturnRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -701,6 +1127,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintMessages_ComplaintId_At",
+                table: "ComplaintMessages",
+                columns: new[] { "ComplaintId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComplaintProgressUpdates_ComplaintId_At",
                 table: "ComplaintProgressUpdates",
                 columns: new[] { "ComplaintId", "At" });
@@ -800,6 +1231,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "Category", "SortOrder" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintTrackingLinks_Token",
+                table: "ComplaintTrackingLinks",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreatedAt",
                 table: "Customers",
                 column: "CreatedAt");
@@ -813,6 +1250,27 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_Customers_StoreId_Name",
                 table: "Customers",
                 columns: new[] { "StoreId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtendedWarrantyContracts_AssetId",
+                table: "ExtendedWarrantyContracts",
+                column: "AssetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtendedWarrantyContracts_CustomerId",
+                table: "ExtendedWarrantyContracts",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtendedWarrantyContracts_Number",
+                table: "ExtendedWarrantyContracts",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtendedWarrantyContracts_StoreId_SoldAt",
+                table: "ExtendedWarrantyContracts",
+                columns: new[] { "StoreId", "SoldAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Channel_CreatedAt",
@@ -865,6 +1323,59 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "Phone", "Purpose", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProductSales_CustomerId",
+                table: "ProductSales",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductSales_StoreId_CompletedAt",
+                table: "ProductSales",
+                columns: new[] { "StoreId", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductSales_StoreId_Number",
+                table: "ProductSales",
+                columns: new[] { "StoreId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnEscalations_ReturnRequestId",
+                table: "ReturnEscalations",
+                column: "ReturnRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnEscalations_SaleId",
+                table: "ReturnEscalations",
+                column: "SaleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnRequests_Number",
+                table: "ReturnRequests",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnRequests_SaleId",
+                table: "ReturnRequests",
+                column: "SaleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnRequests_Status_RequestedAt",
+                table: "ReturnRequests",
+                columns: new[] { "Status", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnRequests_StoreId_RequestedAt",
+                table: "ReturnRequests",
+                columns: new[] { "StoreId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnSteps_ReturnRequestId_RequestVersion",
+                table: "ReturnSteps",
+                columns: new[] { "ReturnRequestId", "RequestVersion" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchTerms_AssetId",
                 table: "SearchTerms",
                 column: "AssetId");
@@ -880,6 +1391,22 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "Term", "CustomerId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_OwnerKind_OwnerId_CreatedAt",
+                table: "StoredFiles",
+                columns: new[] { "OwnerKind", "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_StorageName",
+                table: "StoredFiles",
+                column: "StorageName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_StoreId",
+                table: "StoredFiles",
+                column: "StoreId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Stores_Code",
                 table: "Stores",
                 column: "Code",
@@ -889,6 +1416,57 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_UserStores_StoreId",
                 table: "UserStores",
                 column: "StoreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyClaims_AssetId",
+                table: "WarrantyClaims",
+                column: "AssetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyClaims_JobId",
+                table: "WarrantyClaims",
+                column: "JobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyClaims_Number",
+                table: "WarrantyClaims",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyClaims_Status_CreatedAt",
+                table: "WarrantyClaims",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyClaims_StoreId_CreatedAt",
+                table: "WarrantyClaims",
+                columns: new[] { "StoreId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyClaimStatusChanges_ClaimId_ClaimVersion",
+                table: "WarrantyClaimStatusChanges",
+                columns: new[] { "ClaimId", "ClaimVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyDecisions_AssetId_DecidedAt",
+                table: "WarrantyDecisions",
+                columns: new[] { "AssetId", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyDecisions_JobId_DecidedAt",
+                table: "WarrantyDecisions",
+                columns: new[] { "JobId", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyDecisions_StoreId",
+                table: "WarrantyDecisions",
+                column: "StoreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyPolicies_Kind_IsActive",
+                table: "WarrantyPolicies",
+                columns: new[] { "Kind", "IsActive" });
         }
 
         /// <inheritdoc />
@@ -919,6 +1497,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintCounters");
 
             migrationBuilder.DropTable(
+                name: "ComplaintMessages");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintProgressUpdates");
 
             migrationBuilder.DropTable(
@@ -934,16 +1515,46 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintStatusChanges");
 
             migrationBuilder.DropTable(
+                name: "ComplaintTrackingLinks");
+
+            migrationBuilder.DropTable(
+                name: "DocumentCounters");
+
+            migrationBuilder.DropTable(
+                name: "ExtendedWarrantyContracts");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "PhoneVerificationChallenges");
 
             migrationBuilder.DropTable(
+                name: "ReturnEscalations");
+
+            migrationBuilder.DropTable(
+                name: "ReturnSteps");
+
+            migrationBuilder.DropTable(
                 name: "SearchTerms");
 
             migrationBuilder.DropTable(
+                name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "StoreReturnTerms");
+
+            migrationBuilder.DropTable(
                 name: "UserStores");
+
+            migrationBuilder.DropTable(
+                name: "WarrantyClaimStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "WarrantyDecisions");
+
+            migrationBuilder.DropTable(
+                name: "WarrantyPolicies");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -952,13 +1563,22 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Complaints");
 
             migrationBuilder.DropTable(
+                name: "ReturnRequests");
+
+            migrationBuilder.DropTable(
+                name: "WarrantyClaims");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Assets");
+                name: "ComplaintSubCategories");
 
             migrationBuilder.DropTable(
-                name: "ComplaintSubCategories");
+                name: "ProductSales");
+
+            migrationBuilder.DropTable(
+                name: "Assets");
 
             migrationBuilder.DropTable(
                 name: "Customers");
