@@ -1,4 +1,5 @@
 using AfterSales.Web.Features.ApiTokens;
+using AfterSales.Web.Features.Appointments;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
@@ -22,6 +23,7 @@ public static class FeatureSetup
         services.AddApiTokens();
         services.AddNotifications();
         services.AddComplaints();
+        services.AddAppointments();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class FeatureSetup
         api.MapApiTokens();
         api.MapNotifications();
         api.MapComplaints();
+        api.MapAppointments();
         return app;
     }
 }

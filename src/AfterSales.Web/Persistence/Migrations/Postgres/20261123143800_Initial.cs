@@ -313,6 +313,28 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoreCapacities",
+                columns: table => new
+                {
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "integer", nullable: false),
+                    RepeatRepairDays = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AdvisorShifts = table.Column<string>(type: "jsonb", nullable: false),
+                    WorkshopHours = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoreCapacities", x => x.StoreId);
+                    table.ForeignKey(
+                        name: "FK_StoreCapacities_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserStores",
                 columns: table => new
                 {
@@ -379,6 +401,70 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MileageKm = table.Column<int>(type: "integer", nullable: true),
+                    CustomerNeed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AdvisorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SlotStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "integer", nullable: false),
+                    PromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PriceFrom = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    PriceTo = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Bring = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BringNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsUrgent = table.Column<bool>(type: "boolean", nullable: false),
+                    IsRepeatRepair = table.Column<bool>(type: "boolean", nullable: false),
+                    PartsNeeded = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PartsResolved = table.Column<bool>(type: "boolean", nullable: false),
+                    SpecialTools = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ToolsResolved = table.Column<bool>(type: "boolean", nullable: false),
+                    TechnicalDocuments = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DocumentsResolved = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenIssues = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Services = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_AspNetUsers_AdvisorId",
+                        column: x => x.AdvisorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Complaints",
                 columns: table => new
                 {
@@ -433,6 +519,59 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AppointmentSlotSeats",
+                columns: table => new
+                {
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SlotStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Seat = table.Column<int>(type: "integer", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentSlotSeats", x => new { x.StoreId, x.SlotStart, x.Seat });
+                    table.ForeignKey(
+                        name: "FK_AppointmentSlotSeats_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AppointmentSlotSeats_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppointmentStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppointmentVersion = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SlotStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppointmentStatusChanges_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintStatusChanges",
                 columns: table => new
                 {
@@ -468,6 +607,42 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_ApiTokens_UserId",
                 table: "ApiTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_AdvisorId_SlotStart",
+                table: "Appointments",
+                columns: new[] { "AdvisorId", "SlotStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_AssetId_SlotStart",
+                table: "Appointments",
+                columns: new[] { "AssetId", "SlotStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_CustomerId_SlotStart",
+                table: "Appointments",
+                columns: new[] { "CustomerId", "SlotStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_RepairOrderId",
+                table: "Appointments",
+                column: "RepairOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_StoreId_SlotStart",
+                table: "Appointments",
+                columns: new[] { "StoreId", "SlotStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentSlotSeats_AppointmentId",
+                table: "AppointmentSlotSeats",
+                column: "AppointmentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentStatusChanges_AppointmentId_AppointmentVersion",
+                table: "AppointmentStatusChanges",
+                columns: new[] { "AppointmentId", "AppointmentVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -681,6 +856,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ApiTokens");
 
             migrationBuilder.DropTable(
+                name: "AppointmentSlotSeats");
+
+            migrationBuilder.DropTable(
+                name: "AppointmentStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -711,7 +892,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "SearchTerms");
 
             migrationBuilder.DropTable(
+                name: "StoreCapacities");
+
+            migrationBuilder.DropTable(
                 name: "UserStores");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

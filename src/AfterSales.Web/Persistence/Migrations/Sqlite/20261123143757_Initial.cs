@@ -312,6 +312,28 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoreCapacities",
+                columns: table => new
+                {
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepeatRepairDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdvisorShifts = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkshopHours = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoreCapacities", x => x.StoreId);
+                    table.ForeignKey(
+                        name: "FK_StoreCapacities_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserStores",
                 columns: table => new
                 {
@@ -378,6 +400,70 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    CustomerNeed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AdvisorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    PromisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PriceFrom = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    PriceTo = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Bring = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BringNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsUrgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsRepeatRepair = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PartsNeeded = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PartsResolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SpecialTools = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ToolsResolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TechnicalDocuments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DocumentsResolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenIssues = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Services = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_AspNetUsers_AdvisorId",
+                        column: x => x.AdvisorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Complaints",
                 columns: table => new
                 {
@@ -432,6 +518,59 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AppointmentSlotSeats",
+                columns: table => new
+                {
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentSlotSeats", x => new { x.StoreId, x.SlotStart, x.Seat });
+                    table.ForeignKey(
+                        name: "FK_AppointmentSlotSeats_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AppointmentSlotSeats_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppointmentStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AppointmentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppointmentStatusChanges_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintStatusChanges",
                 columns: table => new
                 {
@@ -467,6 +606,42 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_ApiTokens_UserId",
                 table: "ApiTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_AdvisorId_SlotStart",
+                table: "Appointments",
+                columns: new[] { "AdvisorId", "SlotStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_AssetId_SlotStart",
+                table: "Appointments",
+                columns: new[] { "AssetId", "SlotStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_CustomerId_SlotStart",
+                table: "Appointments",
+                columns: new[] { "CustomerId", "SlotStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_RepairOrderId",
+                table: "Appointments",
+                column: "RepairOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_StoreId_SlotStart",
+                table: "Appointments",
+                columns: new[] { "StoreId", "SlotStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentSlotSeats_AppointmentId",
+                table: "AppointmentSlotSeats",
+                column: "AppointmentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentStatusChanges_AppointmentId_AppointmentVersion",
+                table: "AppointmentStatusChanges",
+                columns: new[] { "AppointmentId", "AppointmentVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -680,6 +855,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ApiTokens");
 
             migrationBuilder.DropTable(
+                name: "AppointmentSlotSeats");
+
+            migrationBuilder.DropTable(
+                name: "AppointmentStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -710,7 +891,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "SearchTerms");
 
             migrationBuilder.DropTable(
+                name: "StoreCapacities");
+
+            migrationBuilder.DropTable(
                 name: "UserStores");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
