@@ -1,6 +1,7 @@
 using System.Net;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Persistence;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,15 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "PUT", "/api/v1/assets/{asset}" },
         { "GET", "/api/v1/assets/{asset}/audit" },
         { "GET", "/api/v1/assets/{asset}/timeline" },
+        { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
+        { "GET", "/api/v1/appointments/{appointment}" },
+        { "GET", "/api/v1/appointments/{appointment}/history" },
+        { "POST", "/api/v1/appointments/{appointment}/confirm" },
+        { "POST", "/api/v1/appointments/{appointment}/arrive" },
+        { "POST", "/api/v1/appointments/{appointment}/cancel" },
+        { "POST", "/api/v1/appointments/{appointment}/reschedule" },
+        { "PUT", "/api/v1/appointments/{appointment}/preparation" },
+        { "POST", "/api/v1/appointments/{appointment}/readiness" },
     };
 
     [Theory]
@@ -36,6 +46,10 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var advisor = await app.ClientForAsync("advisor");
         var advisorId = await app.UserIdAsync("advisor");
         var targetId = template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id : customer.Id;
+        if (template.Contains("{appointment}", StringComparison.Ordinal))
+        {
+            (template, targetId) = await AppointmentCalls.InShanghaiAsync(app, template);
+        }
 
         var response = await SendAsync(advisor, method, template, customer, asset);
 
@@ -54,6 +68,10 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (customer, asset) = await ShanghaiCustomerAsync();
         var advisor = await app.ClientForAsync("advisor.sh");
+        if (template.Contains("{appointment}", StringComparison.Ordinal))
+        {
+            (template, _) = await AppointmentCalls.InShanghaiAsync(app, template);
+        }
 
         var response = await SendAsync(advisor, method, template, customer, asset);
 
@@ -67,6 +85,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         {
             ("GET", _) => client.GetAsync(url, Ct),
             ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
+            (_, _) when template.Contains("/appointments/", StringComparison.Ordinal) => AppointmentCalls.SendAsync(client, method, url),
             ("PUT", _) => client.PutAsync(url, new UpdateAssetRequest(asset.Version, AssetInput.From(asset) with { MileageKm = 1 })),
             ("POST", _) => client.PostAsync(url, TestData.Phone()),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),

@@ -253,6 +253,31 @@ public abstract class AppointmentWorkflowTests<TApp>(TApp app) : IClassFixture<T
         Assert.Equal((3m, 8m), (ev.Booked, ev.Capacity));
         Assert.Equal(date, check.Date);
     }
+
+    [Fact]
+    public async Task Another_stores_appointments_and_plans_are_not_found()
+    {
+        var shanghai = await app.ClientForAsync("advisor.sh");
+        var beijing = await app.ClientForAsync("advisor");
+        var theirs = await BookAsync(shanghai, Booking(await CustomerAsync(shanghai), await SlotAsync(app, DemoData.ShanghaiStore, 2, 0)));
+        var storeId = await app.StoreIdAsync(DemoData.ShanghaiStore);
+
+        foreach (var action in new[] { "ready", "no-show" })
+        {
+            await (await beijing.PostAsync($"/api/v1/appointments/{theirs.Id}/{action}", new AppointmentActionRequest(theirs.Version))).ExpectStatusAsync(HttpStatusCode.NotFound);
+        }
+
+        await (await beijing.PutAsync($"/api/v1/appointments/{theirs.Id}/open-issues", new RecordOpenIssuesRequest(theirs.Version, "x"))).ExpectStatusAsync(HttpStatusCode.NotFound);
+        foreach (var url in new[] { $"board?storeId={storeId}", $"readiness?storeId={storeId}", $"free-slots?storeId={storeId}" })
+        {
+            await (await beijing.GetAsync($"/api/v1/appointments/{url}", Ct)).ExpectStatusAsync(HttpStatusCode.NotFound);
+        }
+
+        await (await beijing.GetAsync($"/api/v1/stores/{storeId}/capacity", Ct)).ExpectStatusAsync(HttpStatusCode.NotFound);
+        Assert.Empty(await (await beijing.GetAsync($"/api/v1/appointments/advisors?storeId={storeId}", Ct)).ReadAsync<List<AdvisorView>>());
+        var read = await (await shanghai.GetAsync($"/api/v1/appointments/{theirs.Id}", Ct)).ReadAsync<AppointmentView>();
+        Assert.Equal((AppointmentStatus.Requested, theirs.Version), (read.Status, read.Version));
+    }
 }
 
 public sealed class SqliteAppointmentWorkflowTests(SqliteApp app) : AppointmentWorkflowTests<SqliteApp>(app);
