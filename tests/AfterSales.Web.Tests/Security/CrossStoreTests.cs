@@ -1,8 +1,8 @@
 using System.Net;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Customers;
-using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Persistence;
+using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
