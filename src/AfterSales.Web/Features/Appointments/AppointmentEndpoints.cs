@@ -18,12 +18,17 @@ public static class AppointmentEndpoints
         .AddScoped<GetAppointmentBoard>()
         .AddScoped<FindFreeSlots>()
         .AddScoped<GetReadinessCheck>()
-        .AddScoped<GetVisitSummary>();
+        .AddScoped<GetVisitSummary>()
+        .AddScoped<PublicAppointments>();
 
     /// <summary>A full slot answers 409 with the next free slots in the problem's <c>nextFreeSlots</c>.</summary>
-    public static IResult ToHttp(this BookingResult result, Problems problems, Func<AppointmentView, IResult> ok)
+    public static IResult ToHttp(this BookingResult result, Problems problems, Func<AppointmentView, IResult> ok) =>
+        new BookingResult<AppointmentView>(result.Outcome, result.NextFreeSlots).ToHttp(problems, ok);
+
+    /// <summary>A full slot answers 409 with the next free slots in the problem's <c>nextFreeSlots</c>.</summary>
+    public static IResult ToHttp<T>(this BookingResult<T> result, Problems problems, Func<T, IResult> ok)
     {
-        if (result.Outcome.IsOk || result.Outcome.Kind != OutcomeKind.Conflict || result.NextFreeSlots.Count == 0 && !IsCapacityRefusal(result))
+        if (result.Outcome.IsOk || result.Outcome.Kind != OutcomeKind.Conflict || result.NextFreeSlots.Count == 0 && !IsCapacityRefusal(result.Outcome.Errors[0].Code))
         {
             return result.Outcome.ToHttp(problems, ok);
         }
@@ -33,8 +38,8 @@ public static class AppointmentEndpoints
         return TypedResults.Problem(problem);
     }
 
-    private static bool IsCapacityRefusal(BookingResult result) =>
-        result.Outcome.Errors[0].Code is CapacityPlanner.SlotFull or CapacityPlanner.WorkshopFull or CapacityPlanner.SkillNotOffered;
+    private static bool IsCapacityRefusal(string code) =>
+        code is CapacityPlanner.SlotFull or CapacityPlanner.WorkshopFull or CapacityPlanner.SkillNotOffered;
 
     public static void MapAppointments(this RouteGroupBuilder api)
     {

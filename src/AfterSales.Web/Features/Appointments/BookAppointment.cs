@@ -37,6 +37,12 @@ public sealed record BookingResult(Outcome<AppointmentView> Outcome, IReadOnlyLi
     public static implicit operator BookingResult(Outcome<AppointmentView> outcome) => new(outcome, []);
 }
 
+/// <summary>The same answer for another view of the appointment (the customer's own).</summary>
+public sealed record BookingResult<T>(Outcome<T> Outcome, IReadOnlyList<FreeSlot> NextFreeSlots)
+{
+    public static implicit operator BookingResult<T>(Outcome<T> outcome) => new(outcome, []);
+}
+
 internal static class AppointmentRules
 {
     public const ThingsToBring AllThings = ThingsToBring.Registration | ThingsToBring.ServiceBook | ThingsToBring.WheelLockKey | ThingsToBring.WarrantyCard | ThingsToBring.PurchaseProof;
