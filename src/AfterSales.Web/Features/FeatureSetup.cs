@@ -5,6 +5,7 @@ using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.PublicAccess;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 
@@ -24,6 +25,7 @@ public static class FeatureSetup
         services.AddNotifications();
         services.AddComplaints();
         services.AddAppointments();
+        services.AddPublicAccess();
         return services;
     }
 
@@ -40,6 +42,11 @@ public static class FeatureSetup
         api.MapNotifications();
         api.MapComplaints();
         api.MapAppointments();
+
+        // What customers reach without a staff login: anonymous, rate limited per client address.
+        var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
+        publicApi.MapPublicAccess();
+        publicApi.MapPublicAppointments();
         return app;
     }
 }
