@@ -99,6 +99,31 @@ public abstract class PublicAppointmentTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(slot.AddMinutes(30), full.NextFreeSlots[0].Start);
         Assert.Equal(OutcomeKind.Conflict, full.Outcome.Kind);
     }
+
+    [Fact]
+    public async Task The_public_api_wants_a_verified_phone_token_for_the_purpose()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var customer = await CustomerAsync(advisor);
+        var storeId = await app.StoreIdAsync(DemoData.BeijingStore);
+        var slot = await SlotAsync(app, DemoData.BeijingStore, 8, 13);
+        var visitor = app.AnonymousClient("en");
+        var request = new BookMyAppointmentRequest(customer.Assets[0].Id, storeId, slot, WorkshopSkill.Maintenance, "保养");
+
+        var anonymous = await (await visitor.PostAsync("/api/v1/public/appointments", request)).ReadProblemAsync(System.Net.HttpStatusCode.Unauthorized);
+        visitor.DefaultRequestHeaders.Add("X-Customer-Token", await app.VerifyPhoneAsync((await CustomerAsync(advisor)).Phones[0].Number, "complaint"));
+        var otherPurpose = await (await visitor.GetAsync("/api/v1/public/appointments", Ct)).ReadProblemAsync(System.Net.HttpStatusCode.Unauthorized);
+        visitor.DefaultRequestHeaders.Remove("X-Customer-Token");
+        visitor.DefaultRequestHeaders.Add("X-Customer-Token", await app.VerifyPhoneAsync(customer.Phones[0].Number, PublicAppointmentEndpoints.Purpose));
+        var booked = await (await visitor.PostAsync("/api/v1/public/appointments", request)).ReadAsync<MyAppointmentView>(System.Net.HttpStatusCode.Created);
+        var mine = await (await visitor.GetAsync("/api/v1/public/appointments", Ct)).ReadAsync<MyAppointments>();
+        var slots = await (await app.AnonymousClient().GetAsync($"/api/v1/public/appointments/slots?storeId={storeId}&date={DateOnly.FromDateTime(slot.AddHours(8).DateTime):yyyy-MM-dd}", Ct)).ReadAsync<List<PublicSlot>>();
+
+        Assert.Equal(("appointment.phone_not_verified", "Verify your phone number first."), (anonymous.Code, anonymous.Title));
+        Assert.Equal("appointment.phone_not_verified", otherPurpose.Code);
+        Assert.Equal(booked.Id, Assert.Single(mine.Appointments).Id);
+        Assert.Equal(1, slots.Single(s => s.Start == slot).SeatsLeft);
+    }
 }
 
 public sealed class SqlitePublicAppointmentTests(SqliteApp app) : PublicAppointmentTests<SqliteApp>(app);
