@@ -1,4 +1,5 @@
 using AfterSales.Web.Features.ApiTokens;
+using AfterSales.Web.Features.Appointments;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
@@ -31,6 +32,7 @@ public static class FeatureSetup
         services.AddComplaints();
         services.AddComplaintEvents();
         services.AddComplaintSla();
+        services.AddAppointments();
         services.AddPublicAccess();
         services.AddWarranty();
         services.AddReturns();
@@ -60,10 +62,12 @@ public static class FeatureSetup
         api.MapFiles();
         api.MapComplaintEvidence();
         api.MapComplaintConversation();
+        api.MapAppointments();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
         publicApi.MapPublicAccess();
+        publicApi.MapPublicAppointments();
         return app;
     }
 }

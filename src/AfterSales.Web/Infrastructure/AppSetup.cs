@@ -114,7 +114,7 @@ public static class AppSetup
             // Refusals by the authorization layer (no session, wrong role) get the same localized shape as the handlers' own.
             var code = context.ProblemDetails.Status switch
             {
-                StatusCodes.Status401Unauthorized => "common.unauthenticated",
+                StatusCodes.Status401Unauthorized when !context.ProblemDetails.Extensions.ContainsKey("code") => "common.unauthenticated",
                 StatusCodes.Status403Forbidden when !context.ProblemDetails.Extensions.ContainsKey("code") => "common.forbidden",
                 _ => null,
             };

@@ -162,6 +162,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         builder.Entity<Domain.Returns.ReturnRequest>().HasQueryFilter(r => SeesAllStores || VisibleStoreIds.Contains(r.StoreId));
         builder.Entity<Domain.Returns.ReturnEscalation>().HasQueryFilter(e => SeesAllStores || VisibleStoreIds.Contains(e.StoreId));
         builder.Entity<Features.Files.StoredFile>().HasQueryFilter(f => SeesAllStores || VisibleStoreIds.Contains(f.StoreId));
+        builder.Entity<Domain.Appointments.Appointment>().HasQueryFilter(a => SeesAllStores || VisibleStoreIds.Contains(a.StoreId));
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 

@@ -6,6 +6,7 @@ using AfterSales.Web.Features.Files;
 using AfterSales.Web.Persistence;
 using AfterSales.Web.Tests.Features.Complaints;
 using AfterSales.Web.Tests.Features.Files;
+using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,15 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "GET", "/api/v1/files/{file}/thumbnail" },
         { "GET", "/api/v1/complaints/{complaint}/messages" },
         { "POST", "/api/v1/complaints/{complaint}/messages" },
+        { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
+        { "GET", "/api/v1/appointments/{appointment}" },
+        { "GET", "/api/v1/appointments/{appointment}/history" },
+        { "POST", "/api/v1/appointments/{appointment}/confirm" },
+        { "POST", "/api/v1/appointments/{appointment}/arrive" },
+        { "POST", "/api/v1/appointments/{appointment}/cancel" },
+        { "POST", "/api/v1/appointments/{appointment}/reschedule" },
+        { "PUT", "/api/v1/appointments/{appointment}/preparation" },
+        { "POST", "/api/v1/appointments/{appointment}/readiness" },
     };
 
     [Theory]
@@ -54,6 +64,11 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             : template.Contains("{complaint}", StringComparison.Ordinal) ? complaint
             : template.Contains("{file}", StringComparison.Ordinal) ? file
             : customer.Id;
+        var targetId = template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id : customer.Id;
+        if (template.Contains("{appointment}", StringComparison.Ordinal))
+        {
+            (template, targetId) = await AppointmentCalls.InShanghaiAsync(app, template);
+        }
 
         var response = await SendAsync(advisor, method, template, customer, asset, complaint, file);
 
@@ -73,6 +88,10 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var (customer, asset) = await ShanghaiCustomerAsync();
         var advisor = await app.ClientForAsync("advisor.sh");
         var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
+        if (template.Contains("{appointment}", StringComparison.Ordinal))
+        {
+            (template, _) = await AppointmentCalls.InShanghaiAsync(app, template);
+        }
 
         var response = await SendAsync(advisor, method, template, customer, asset, complaint, file);
 
@@ -89,6 +108,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             ("POST", "/api/v1/complaints/{complaint}/messages") => client.PostAsync(url, new ComplaintMessageRequest("我们会尽快联系您。")),
             ("GET", _) => client.GetAsync(url, Ct),
             ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
+            (_, _) when template.Contains("/appointments/", StringComparison.Ordinal) => AppointmentCalls.SendAsync(client, method, url),
             ("PUT", _) => client.PutAsync(url, new UpdateAssetRequest(asset.Version, AssetInput.From(asset) with { MileageKm = 1 })),
             ("POST", "/api/v1/assets/{asset}/warranty-contracts") => client.PostAsync(url, new AfterSales.Web.Features.Warranty.SellContractRequest("YB-" + TestData.Serial(), "原厂延保", new DateOnly(2027, 1, 1), new DateOnly(2028, 12, 31), null, [Domain.Warranty.ComponentGroup.WholeVehicle], 3000m)),
             ("POST", _) => client.PostAsync(url, TestData.Phone()),

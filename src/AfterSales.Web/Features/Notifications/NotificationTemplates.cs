@@ -33,6 +33,7 @@ public static class NotificationTemplates
     public static readonly NotificationTemplate VerificationCode = new("verification_code", NotificationPurpose.Service, ["code", "minutes"]);
 
     public static IReadOnlyList<NotificationTemplate> All { get; } = [Welcome, VerificationCode, Complaints.Public.ComplaintNotifications.Received, Complaints.Public.ComplaintNotifications.Reply];
+    public static IReadOnlyList<NotificationTemplate> All { get; } = [Welcome, VerificationCode, Appointments.AppointmentMessages.Rescheduled];
 
     private static readonly ResourceManager Resources = new("AfterSales.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
 
