@@ -4,6 +4,7 @@ using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.Parts;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 
@@ -22,6 +23,7 @@ public static class FeatureSetup
         services.AddApiTokens();
         services.AddNotifications();
         services.AddComplaints();
+        services.AddParts();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class FeatureSetup
         api.MapApiTokens();
         api.MapNotifications();
         api.MapComplaints();
+        api.MapParts();
         return app;
     }
 }
