@@ -23,7 +23,7 @@ public static class FeatureSetup
         services.AddApiTokens();
         services.AddNotifications();
         services.AddComplaints();
-        services.AddParts();
+        services.AddParts().AddStock();
         return services;
     }
 
@@ -40,6 +40,7 @@ public static class FeatureSetup
         api.MapNotifications();
         api.MapComplaints();
         api.MapParts();
+        api.MapStock();
         return app;
     }
 }

@@ -155,6 +155,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         // Feature areas bring their own tables as IEntityTypeConfiguration classes next to their slices.
         builder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDb).Assembly);
         builder.Entity<Domain.Complaints.Complaint>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));
+        Features.Parts.PartsModel.FilterByStore(builder, this);
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 

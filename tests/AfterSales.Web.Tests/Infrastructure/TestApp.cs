@@ -60,6 +60,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Tests run the outbox dispatcher themselves (DispatchDueMessages) on the fake clock: no background loop.
         builder.UseSetting("Notifications:Dispatcher:Enabled", "false");
+        builder.UseSetting("Parts:ExpiryEnabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

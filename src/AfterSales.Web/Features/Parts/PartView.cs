@@ -70,5 +70,12 @@ public static class PartRoles
     public static bool ManagesCatalogue(ICurrentUser user) =>
         user.IsInRole(StaffRole.PartsClerk) || user.IsInRole(StaffRole.ServiceManager) || user.IsInRole(StaffRole.Administrator);
 
+    /// <summary>Receiving, issuing, moving, counting and scrapping stock: the parts counter's work.</summary>
+    public static bool HandlesStock(ICurrentUser user) =>
+        user.IsInRole(StaffRole.PartsClerk) || user.IsInRole(StaffRole.ServiceManager) || user.IsInRole(StaffRole.Administrator);
+
+    /// <summary>Count variances above the limit and other write-offs need a manager.</summary>
+    public static bool ApprovesAdjustments(ICurrentUser user) => user.IsInRole(StaffRole.ServiceManager) || user.IsInRole(StaffRole.Administrator);
+
     public static bool SeesCost(ICurrentUser user) => ManagesCatalogue(user) || user.IsInRole(StaffRole.WorkshopManager) || user.IsInRole(StaffRole.Cashier);
 }

@@ -34,20 +34,30 @@ public sealed class SearchParts(AfterSalesDb db)
         var text = (request.Q ?? string.Empty).Trim();
         if (text.Length > 0)
         {
-            var number = Part.NormalizeNumber(text);
-            var upperNumber = SearchIndex.UpperBound(number);
-            var nameEn = text.ToUpperInvariant();
-            var upperNameEn = SearchIndex.UpperBound(nameEn);
-            var upperName = SearchIndex.UpperBound(text);
-            parts = parts.Where(p =>
-                (string.Compare(p.Number, number) >= 0 && string.Compare(p.Number, upperNumber) < 0)
-                || (string.Compare(p.NameZh, text) >= 0 && string.Compare(p.NameZh, upperName) < 0)
-                || (string.Compare(p.NameEnKey, nameEn) >= 0 && string.Compare(p.NameEnKey, upperNameEn) < 0));
+            var matching = PartText.Matching(db, text).Select(p => p.Id);
+            parts = parts.Where(p => matching.Contains(p.Id));
         }
 
         var ordered = parts.OrderBy(p => p.Number);
         var total = await ordered.CountAsync(ct);
         var rows = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new Page<PartSummary>(rows.Select(PartSummary.From).ToList(), page, size, total);
+    }
+}
+
+/// <summary>Parts whose number (normalized) or Chinese or English name starts with the text: three index ranges.</summary>
+internal static class PartText
+{
+    public static IQueryable<Part> Matching(AfterSalesDb db, string text)
+    {
+        var number = Part.NormalizeNumber(text);
+        var upperNumber = SearchIndex.UpperBound(number);
+        var upperName = SearchIndex.UpperBound(text);
+        var nameEn = text.ToUpperInvariant();
+        var upperNameEn = SearchIndex.UpperBound(nameEn);
+        return db.Set<Part>().Where(p =>
+            (string.Compare(p.Number, number) >= 0 && string.Compare(p.Number, upperNumber) < 0)
+            || (string.Compare(p.NameZh, text) >= 0 && string.Compare(p.NameZh, upperName) < 0)
+            || (string.Compare(p.NameEnKey, nameEn) >= 0 && string.Compare(p.NameEnKey, upperNameEn) < 0));
     }
 }

@@ -141,6 +141,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartsCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartsCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchTerms",
                 columns: table => new
                 {
@@ -174,6 +186,24 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Stores", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Suppliers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    LeadTimeDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Suppliers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -308,6 +338,34 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CountSheets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BinPrefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CountSheets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CountSheets_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Customers",
                 columns: table => new
                 {
@@ -337,6 +395,72 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StockItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Bin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OnHand = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Reserved = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    MinQuantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    MaxQuantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastMovementAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockItems_Parts_PartId",
+                        column: x => x.PartId,
+                        principalTable: "Parts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockItems_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockTransfers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FromStoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToStoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockTransfers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockTransfers_Stores_FromStoreId",
+                        column: x => x.FromStoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockTransfers_Stores_ToStoreId",
+                        column: x => x.ToStoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserStores",
                 columns: table => new
                 {
@@ -356,6 +480,38 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         name: "FK_UserStores_Stores_StoreId",
                         column: x => x.StoreId,
                         principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PurchaseOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SupplierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OrderedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrderedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ExpectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PurchaseOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PurchaseOrders_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PurchaseOrders_Suppliers_SupplierId",
+                        column: x => x.SupplierId,
+                        principalTable: "Suppliers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -400,6 +556,193 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         principalTable: "Stores",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CountLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountSheetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Bin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Expected = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Counted = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: true),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CountLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CountLines_CountSheets_CountSheetId",
+                        column: x => x.CountSheetId,
+                        principalTable: "CountSheets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CountLines_StockItems_StockItemId",
+                        column: x => x.StockItemId,
+                        principalTable: "StockItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartIssues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReservationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferenceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    ReturnedQuantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartIssues_StockItems_StockItemId",
+                        column: x => x.StockItemId,
+                        principalTable: "StockItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartReservations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Outstanding = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    ReferenceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    NeededOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartReservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartReservations_StockItems_StockItemId",
+                        column: x => x.StockItemId,
+                        principalTable: "StockItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockMovements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    BalanceAfter = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    ReferenceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockMovements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_StockItems_StockItemId",
+                        column: x => x.StockItemId,
+                        principalTable: "StockItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockTransferLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TransferId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sent = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Received = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: true),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    DiscrepancyNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockTransferLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockTransferLines_Parts_PartId",
+                        column: x => x.PartId,
+                        principalTable: "Parts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockTransferLines_StockTransfers_TransferId",
+                        column: x => x.TransferId,
+                        principalTable: "StockTransfers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PurchaseOrderLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PurchaseOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LineNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Ordered = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Received = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PurchaseOrderLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PurchaseOrderLines_Parts_PartId",
+                        column: x => x.PartId,
+                        principalTable: "Parts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PurchaseOrderLines_PurchaseOrders_PurchaseOrderId",
+                        column: x => x.PurchaseOrderId,
+                        principalTable: "PurchaseOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -617,6 +960,27 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "ComplaintId", "ComplaintVersion" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CountLines_CountSheetId",
+                table: "CountLines",
+                column: "CountSheetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountLines_StockItemId",
+                table: "CountLines",
+                column: "StockItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountSheets_Number",
+                table: "CountSheets",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountSheets_StoreId_Status_StartedAt",
+                table: "CountSheets",
+                columns: new[] { "StoreId", "Status", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreatedAt",
                 table: "Customers",
                 column: "CreatedAt");
@@ -672,6 +1036,41 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "StoreId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartIssues_ReferenceKind_ReferenceId",
+                table: "PartIssues",
+                columns: new[] { "ReferenceKind", "ReferenceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartIssues_StockItemId",
+                table: "PartIssues",
+                column: "StockItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartIssues_StoreId_IssuedAt",
+                table: "PartIssues",
+                columns: new[] { "StoreId", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartReservations_ReferenceKind_ReferenceId",
+                table: "PartReservations",
+                columns: new[] { "ReferenceKind", "ReferenceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartReservations_Status_ExpiresAt",
+                table: "PartReservations",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartReservations_StockItemId",
+                table: "PartReservations",
+                column: "StockItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartReservations_StoreId_NeededOn_Status",
+                table: "PartReservations",
+                columns: new[] { "StoreId", "NeededOn", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Parts_Category_Number",
                 table: "Parts",
                 columns: new[] { "Category", "Number" });
@@ -698,6 +1097,32 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 column: "ReplacedByNumber");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PurchaseOrderLines_PartId",
+                table: "PurchaseOrderLines",
+                column: "PartId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PurchaseOrderLines_PurchaseOrderId",
+                table: "PurchaseOrderLines",
+                column: "PurchaseOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PurchaseOrders_Number",
+                table: "PurchaseOrders",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PurchaseOrders_StoreId_Status_OrderedAt",
+                table: "PurchaseOrders",
+                columns: new[] { "StoreId", "Status", "OrderedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PurchaseOrders_SupplierId",
+                table: "PurchaseOrders",
+                column: "SupplierId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SearchTerms_AssetId",
                 table: "SearchTerms",
                 column: "AssetId");
@@ -713,8 +1138,76 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "Term", "CustomerId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StockItems_PartId",
+                table: "StockItems",
+                column: "PartId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockItems_StoreId_Bin",
+                table: "StockItems",
+                columns: new[] { "StoreId", "Bin" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockItems_StoreId_LastMovementAt",
+                table: "StockItems",
+                columns: new[] { "StoreId", "LastMovementAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockItems_StoreId_PartId",
+                table: "StockItems",
+                columns: new[] { "StoreId", "PartId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_ReferenceKind_ReferenceId",
+                table: "StockMovements",
+                columns: new[] { "ReferenceKind", "ReferenceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_StockItemId_At",
+                table: "StockMovements",
+                columns: new[] { "StockItemId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_StoreId_PartId_Kind_At",
+                table: "StockMovements",
+                columns: new[] { "StoreId", "PartId", "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockTransferLines_PartId",
+                table: "StockTransferLines",
+                column: "PartId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockTransferLines_TransferId",
+                table: "StockTransferLines",
+                column: "TransferId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockTransfers_FromStoreId_SentAt",
+                table: "StockTransfers",
+                columns: new[] { "FromStoreId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockTransfers_Number",
+                table: "StockTransfers",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockTransfers_ToStoreId_Status",
+                table: "StockTransfers",
+                columns: new[] { "ToStoreId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Stores_Code",
                 table: "Stores",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Suppliers_Code",
+                table: "Suppliers",
                 column: "Code",
                 unique: true);
 
@@ -755,13 +1248,31 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintStatusChanges");
 
             migrationBuilder.DropTable(
+                name: "CountLines");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
-                name: "Parts");
+                name: "PartIssues");
+
+            migrationBuilder.DropTable(
+                name: "PartReservations");
+
+            migrationBuilder.DropTable(
+                name: "PartsCounters");
+
+            migrationBuilder.DropTable(
+                name: "PurchaseOrderLines");
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");
+
+            migrationBuilder.DropTable(
+                name: "StockMovements");
+
+            migrationBuilder.DropTable(
+                name: "StockTransferLines");
 
             migrationBuilder.DropTable(
                 name: "UserStores");
@@ -773,10 +1284,28 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Complaints");
 
             migrationBuilder.DropTable(
+                name: "CountSheets");
+
+            migrationBuilder.DropTable(
+                name: "PurchaseOrders");
+
+            migrationBuilder.DropTable(
+                name: "StockItems");
+
+            migrationBuilder.DropTable(
+                name: "StockTransfers");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Assets");
+
+            migrationBuilder.DropTable(
+                name: "Suppliers");
+
+            migrationBuilder.DropTable(
+                name: "Parts");
 
             migrationBuilder.DropTable(
                 name: "Customers");
