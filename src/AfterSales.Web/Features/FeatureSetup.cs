@@ -23,7 +23,7 @@ public static class FeatureSetup
         services.AddApiTokens();
         services.AddNotifications();
         services.AddComplaints();
-        services.AddParts().AddStock();
+        services.AddParts().AddStock().AddPurchasing();
         return services;
     }
 
@@ -41,6 +41,7 @@ public static class FeatureSetup
         api.MapComplaints();
         api.MapParts();
         api.MapStock();
+        api.MapPurchasing();
         return app;
     }
 }

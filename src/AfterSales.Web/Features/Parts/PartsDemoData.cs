@@ -1,6 +1,7 @@
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Parts;
 using AfterSales.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.Parts;
 
@@ -114,6 +115,58 @@ public static class PartsDemoData
             db.Add(Part.Create(details, now));
         }
 
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Suppliers, stock in both stores (bins A-01-01 …), min/max levels, a few long-idle rows for the slow-moving
+    /// report, and an open purchase order for Beijing to receive.
+    /// </summary>
+    public static async Task SeedStockAsync(AfterSalesDb db, IReadOnlyList<Guid> storeIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var suppliers = new[]
+        {
+            Supplier.Create("OEM-BYD", "比亚迪汽车工业有限公司 配件中心", "王经理", "4008308888", 5, now),
+            Supplier.Create("OEM-TY", "一汽丰田 配件物流中心", "刘工", "4008101210", 7, now),
+            Supplier.Create("WH-BOSCH", "博世汽车配件(北京)批发", "陈伟", "01084561234", 2, now),
+            Supplier.Create("APP-HR", "海尔售后配件中心", "赵敏", "4006999999", 4, now),
+            Supplier.Create("PH-SPARE", "深圳华强北手机配件", "李强", "075583001234", 3, now),
+        };
+        db.AddRange(suppliers);
+        await db.SaveChangesAsync(ct);
+
+        var parts = await db.Set<Part>().AsNoTracking().OrderBy(p => p.Number).ToListAsync(ct);
+        var random = new Random(20261123);
+        var system = new Domain.Complaints.Actor(null, "system");
+        foreach (var (storeId, storeIndex) in storeIds.Select((s, i) => (s, i)))
+        {
+            var index = 0;
+            foreach (var part in parts.Where((_, i) => i % 2 == storeIndex % 2 || i % 5 == 0))
+            {
+                index++;
+                var bin = $"{(char)('A' + (index / 60))}-{(index / 10 % 6) + 1:D2}-{(index % 10) + 1:D2}";
+                var item = StockItem.Open(storeId, part.Id, bin, now.AddDays(-400));
+                var min = part.ListPrice < 500 ? 4 : 1;
+                item.SetLevels(min, min * 3);
+                var idle = index % 17 == 0;
+                var quantity = idle ? random.Next(2, 6) : random.Next(0, (int)(min * 3) + 2);
+                var at = idle ? now.AddDays(-random.Next(200, 400)) : now.AddDays(-random.Next(1, 60));
+                db.Add(item);
+                if (quantity > 0 && item.Post(MovementKind.Receipt, quantity, part.Cost, new StockReference("DeliveryNote", null, "期初库存"), system, "期初库存 opening stock", at, out var movement) is null)
+                {
+                    db.Add(movement!);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        var beijing = storeIds[0];
+        var lines = parts.Where(p => p.Number.StartsWith("BYD-", StringComparison.Ordinal) && p.ReplacedByNumber is null).Take(3)
+            .Select(p => (p.Id, 10m, p.Cost)).ToList();
+        db.Add(PurchaseOrder.Place($"PO-{now:yyyyMMdd}-DEMO", beijing, suppliers[0].Id, lines, now.AddDays(2), "周敏", now.AddDays(-3)));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAfterSalesDb))]
-    [Migration("20261123151744_Initial")]
+    [Migration("20261123154251_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

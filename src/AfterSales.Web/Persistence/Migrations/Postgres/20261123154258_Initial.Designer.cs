@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAfterSalesDb))]
-    [Migration("20261123151752_Initial")]
+    [Migration("20261123154258_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
