@@ -59,7 +59,7 @@ public sealed class StockPlanningTests
     public void A_withdrawal_never_takes_stock_below_zero_or_into_reservations()
     {
         var item = StockItem.Open(Guid.NewGuid(), Guid.NewGuid(), "a-1", Now);
-        var actor = new Complaints.Actor(null, "t");
+        var actor = new AfterSales.Domain.Complaints.Actor(null, "t");
 
         Assert.Null(item.Post(MovementKind.Receipt, 3, 1, null, actor, null, Now, out _));
         Assert.Null(item.Reserve(2));
