@@ -11,6 +11,7 @@ using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.PublicAccess;
 using AfterSales.Web.Features.Returns;
+using AfterSales.Web.Features.Parts;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 using AfterSales.Web.Features.Warranty;
@@ -39,6 +40,7 @@ public static class FeatureSetup
         services.AddFiles();
         services.AddComplaintEvidence();
         services.AddPublicComplaints();
+        services.AddParts().AddStock().AddPurchasing();
         return services;
     }
 
@@ -68,6 +70,9 @@ public static class FeatureSetup
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
         publicApi.MapPublicAccess();
         publicApi.MapPublicAppointments();
+        api.MapParts();
+        api.MapStock();
+        api.MapPurchasing();
         return app;
     }
 }

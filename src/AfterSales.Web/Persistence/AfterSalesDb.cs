@@ -163,6 +163,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         builder.Entity<Domain.Returns.ReturnEscalation>().HasQueryFilter(e => SeesAllStores || VisibleStoreIds.Contains(e.StoreId));
         builder.Entity<Features.Files.StoredFile>().HasQueryFilter(f => SeesAllStores || VisibleStoreIds.Contains(f.StoreId));
         builder.Entity<Domain.Appointments.Appointment>().HasQueryFilter(a => SeesAllStores || VisibleStoreIds.Contains(a.StoreId));
+        Features.Parts.PartsModel.FilterByStore(builder, this);
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 
@@ -244,5 +245,9 @@ public sealed class PostgresAfterSalesDb(DbContextOptions<PostgresAfterSalesDb> 
 
         // Byte-order collation so that prefix search is an index range scan, as it is on SQLite.
         builder.Entity<SearchTerm>().Property(t => t.Term).UseCollation("C");
+        foreach (var property in PrefixSearch.Properties(builder.Model))
+        {
+            property.SetCollation("C");
+        }
     }
 }

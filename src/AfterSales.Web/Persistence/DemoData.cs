@@ -137,6 +137,9 @@ public static class DemoData
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+
+        await Features.Parts.PartsDemoData.SeedAsync(db, now, ct);
+        await Features.Parts.PartsDemoData.SeedStockAsync(db, [beijing.Id, shanghai.Id], now, ct);
     }
 
     /// <summary>Deterministic customers with valid VINs, plates, serials and IMEIs (also used by the search benchmark).</summary>
