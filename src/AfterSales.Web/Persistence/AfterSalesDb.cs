@@ -44,6 +44,10 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
 
     internal Guid[] VisibleStoreIds => _currentUser?.Scope.StoreIds.ToArray() ?? [];
 
+    internal bool ManagesComplaints => _currentUser?.IsInRole(Domain.Staff.StaffRole.ServiceManager) ?? false;
+
+    internal bool HandlesComplaints => _currentUser?.IsInRole(Domain.Staff.StaffRole.ComplaintSpecialist) ?? false;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -154,7 +158,13 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
 
         // Feature areas bring their own tables as IEntityTypeConfiguration classes next to their slices.
         builder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDb).Assembly);
-        builder.Entity<Domain.Complaints.Complaint>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));
+
+        // Confidentiality: within their stores, only the store's managers, the assigned handler or team, whoever
+        // recorded it and, while nobody has it, the store's specialists see a complaint; group roles see all.
+        builder.Entity<Domain.Complaints.Complaint>().HasQueryFilter(c => SeesAllStores || (VisibleStoreIds.Contains(c.StoreId)
+            && (ManagesComplaints || c.ReceivedById == ActingUserId || c.AssignedSpecialistId == ActingUserId
+                || (HandlesComplaints && c.AssignedSpecialistId == null && c.AssignedTeamId == null)
+                || Set<Domain.Complaints.ComplaintTeamMember>().Any(m => m.TeamId == c.AssignedTeamId && m.UserId == ActingUserId))));
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 

@@ -118,10 +118,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnalysedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AssetId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AssignedSpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedTeamId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
@@ -133,6 +139,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CoreProblem")
                         .IsRequired()
@@ -147,12 +156,39 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomerResponse")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerResponseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsRepeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsSystemic")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PlanApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PlanApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PlanSubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PlanTotal")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
@@ -164,6 +200,20 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<string>("RepairOrderReference")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Responsibility")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RootCauseWhys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -194,6 +244,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssignedSpecialistId");
 
+                    b.HasIndex("AssignedTeamId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -214,6 +266,106 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("Urgency", "ReceivedAt");
 
                     b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintApprovalLimit", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MaxAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ComplaintApprovalLimits", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintAssignmentRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpecialistId");
+
+                    b.HasIndex("StoreId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ComplaintAssignmentRules", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.ToTable("ComplaintLogEntries", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStatusChange", b =>
@@ -260,6 +412,96 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("ComplaintId", "ComplaintVersion");
 
                     b.ToTable("ComplaintStatusChanges", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintTeams", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintTeamMember", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ComplaintTeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ResolutionAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintResolutionActions", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Customers.Customer", b =>
@@ -897,6 +1139,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("AssignedSpecialistId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("AfterSales.Domain.Complaints.ComplaintTeam", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("AfterSales.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -910,10 +1157,70 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintAssignmentRule", b =>
+                {
+                    b.HasOne("AfterSales.Web.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SpecialistId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("AfterSales.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("AfterSales.Domain.Complaints.ComplaintTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintLogEntry", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany("Log")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStatusChange", b =>
                 {
                     b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
                         .WithMany("History")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintTeam", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintTeamMember", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.ComplaintTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Web.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ResolutionAction", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany("Actions")
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1005,7 +1312,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("AfterSales.Domain.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Actions");
+
                     b.Navigation("History");
+
+                    b.Navigation("Log");
                 });
 
             modelBuilder.Entity("AfterSales.Web.Persistence.AppUser", b =>

@@ -76,6 +76,19 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintApprovalLimits",
+                columns: table => new
+                {
+                    Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    MaxAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintApprovalLimits", x => x.Role);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintCounters",
                 columns: table => new
                 {
@@ -284,6 +297,26 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintTeams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintTeams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintTeams_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Customers",
                 columns: table => new
                 {
@@ -334,6 +367,64 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         principalTable: "Stores",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintAssignmentRules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintAssignmentRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintAssignmentRules_AspNetUsers_SpecialistId",
+                        column: x => x.SpecialistId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComplaintAssignmentRules_ComplaintTeams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "ComplaintTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComplaintAssignmentRules_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintTeamMembers",
+                columns: table => new
+                {
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintTeamMembers", x => new { x.TeamId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ComplaintTeamMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComplaintTeamMembers_ComplaintTeams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "ComplaintTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -401,7 +492,22 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReceivedById = table.Column<Guid>(type: "uuid", nullable: true),
                     AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AssignedTeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    RootCauseWhys = table.Column<string[]>(type: "text[]", nullable: false),
+                    Responsibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IsSystemic = table.Column<bool>(type: "boolean", nullable: true),
+                    AnalysedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PlanRevision = table.Column<int>(type: "integer", nullable: false),
+                    PlanTotal = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PlanSubmittedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    PlanApprovedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    PlanApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CustomerResponse = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CustomerResponseReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReviewedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -419,6 +525,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_Complaints_ComplaintTeams_AssignedTeamId",
+                        column: x => x.AssignedTeamId,
+                        principalTable: "ComplaintTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Complaints_Customers_CustomerId",
                         column: x => x.CustomerId,
                         principalTable: "Customers",
@@ -430,6 +542,59 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         principalTable: "Stores",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintLogEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintLogEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintLogEntries_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintResolutionActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    IsDone = table.Column<bool>(type: "boolean", nullable: false),
+                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DoneBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DoneNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintResolutionActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintResolutionActions_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -537,6 +702,31 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintAssignmentRules_SpecialistId",
+                table: "ComplaintAssignmentRules",
+                column: "SpecialistId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintAssignmentRules_StoreId",
+                table: "ComplaintAssignmentRules",
+                column: "StoreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintAssignmentRules_TeamId",
+                table: "ComplaintAssignmentRules",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintLogEntries_ComplaintId_At",
+                table: "ComplaintLogEntries",
+                columns: new[] { "ComplaintId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintResolutionActions_ComplaintId",
+                table: "ComplaintResolutionActions",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_AssetId_Status",
                 table: "Complaints",
                 columns: new[] { "AssetId", "Status" });
@@ -545,6 +735,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_Complaints_AssignedSpecialistId",
                 table: "Complaints",
                 column: "AssignedSpecialistId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_AssignedTeamId",
+                table: "Complaints",
+                column: "AssignedTeamId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Category_ReceivedAt",
@@ -591,6 +786,17 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_ComplaintStatusChanges_ComplaintId_ComplaintVersion",
                 table: "ComplaintStatusChanges",
                 columns: new[] { "ComplaintId", "ComplaintVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintTeamMembers_UserId",
+                table: "ComplaintTeamMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintTeams_StoreId_Name",
+                table: "ComplaintTeams",
+                columns: new[] { "StoreId", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreatedAt",
@@ -699,10 +905,25 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ComplaintApprovalLimits");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintAssignmentRules");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintCounters");
 
             migrationBuilder.DropTable(
+                name: "ComplaintLogEntries");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintResolutionActions");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintTeamMembers");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -724,6 +945,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Assets");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintTeams");
 
             migrationBuilder.DropTable(
                 name: "Customers");

@@ -75,6 +75,19 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintApprovalLimits",
+                columns: table => new
+                {
+                    Role = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    MaxAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintApprovalLimits", x => x.Role);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintCounters",
                 columns: table => new
                 {
@@ -283,6 +296,26 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintTeams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintTeams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintTeams_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Customers",
                 columns: table => new
                 {
@@ -333,6 +366,64 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         principalTable: "Stores",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintAssignmentRules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintAssignmentRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintAssignmentRules_AspNetUsers_SpecialistId",
+                        column: x => x.SpecialistId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComplaintAssignmentRules_ComplaintTeams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "ComplaintTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComplaintAssignmentRules_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintTeamMembers",
+                columns: table => new
+                {
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintTeamMembers", x => new { x.TeamId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ComplaintTeamMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComplaintTeamMembers_ComplaintTeams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "ComplaintTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -400,7 +491,22 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ReceivedById = table.Column<Guid>(type: "TEXT", nullable: true),
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedTeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    RootCauseWhys = table.Column<string>(type: "TEXT", nullable: false),
+                    Responsibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    IsSystemic = table.Column<bool>(type: "INTEGER", nullable: true),
+                    AnalysedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanTotal = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PlanSubmittedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlanApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlanApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CustomerResponse = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CustomerResponseReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReviewedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -418,6 +524,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_Complaints_ComplaintTeams_AssignedTeamId",
+                        column: x => x.AssignedTeamId,
+                        principalTable: "ComplaintTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Complaints_Customers_CustomerId",
                         column: x => x.CustomerId,
                         principalTable: "Customers",
@@ -429,6 +541,59 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         principalTable: "Stores",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintLogEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintLogEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintLogEntries_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintResolutionActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    IsDone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DoneNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintResolutionActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintResolutionActions_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -536,6 +701,31 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintAssignmentRules_SpecialistId",
+                table: "ComplaintAssignmentRules",
+                column: "SpecialistId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintAssignmentRules_StoreId",
+                table: "ComplaintAssignmentRules",
+                column: "StoreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintAssignmentRules_TeamId",
+                table: "ComplaintAssignmentRules",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintLogEntries_ComplaintId_At",
+                table: "ComplaintLogEntries",
+                columns: new[] { "ComplaintId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintResolutionActions_ComplaintId",
+                table: "ComplaintResolutionActions",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_AssetId_Status",
                 table: "Complaints",
                 columns: new[] { "AssetId", "Status" });
@@ -544,6 +734,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_Complaints_AssignedSpecialistId",
                 table: "Complaints",
                 column: "AssignedSpecialistId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_AssignedTeamId",
+                table: "Complaints",
+                column: "AssignedTeamId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Category_ReceivedAt",
@@ -590,6 +785,17 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_ComplaintStatusChanges_ComplaintId_ComplaintVersion",
                 table: "ComplaintStatusChanges",
                 columns: new[] { "ComplaintId", "ComplaintVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintTeamMembers_UserId",
+                table: "ComplaintTeamMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintTeams_StoreId_Name",
+                table: "ComplaintTeams",
+                columns: new[] { "StoreId", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreatedAt",
@@ -698,10 +904,25 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ComplaintApprovalLimits");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintAssignmentRules");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintCounters");
 
             migrationBuilder.DropTable(
+                name: "ComplaintLogEntries");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintResolutionActions");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintTeamMembers");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -723,6 +944,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Assets");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintTeams");
 
             migrationBuilder.DropTable(
                 name: "Customers");
