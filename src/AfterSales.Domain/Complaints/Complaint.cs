@@ -22,7 +22,7 @@ public sealed record ComplaintIntake(
 /// A complaint (投诉) with its human number <c>TS-yyyy-NNNNNN</c>. Its status moves only through
 /// <see cref="ComplaintLifecycle"/>; every move appends a <see cref="ComplaintStatusChange"/>.
 /// </summary>
-public sealed class Complaint
+public sealed partial class Complaint
 {
     public const int CoreProblemMaxLength = 2000;
     public const int ExpectationMaxLength = 1000;

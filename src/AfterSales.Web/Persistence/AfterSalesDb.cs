@@ -44,6 +44,10 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
 
     internal Guid[] VisibleStoreIds => _currentUser?.Scope.StoreIds.ToArray() ?? [];
 
+    internal bool ManagesComplaints => _currentUser?.IsInRole(Domain.Staff.StaffRole.ServiceManager) ?? false;
+
+    internal bool HandlesComplaints => _currentUser?.IsInRole(Domain.Staff.StaffRole.ComplaintSpecialist) ?? false;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -164,6 +168,13 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         builder.Entity<Features.Files.StoredFile>().HasQueryFilter(f => SeesAllStores || VisibleStoreIds.Contains(f.StoreId));
         builder.Entity<Domain.Appointments.Appointment>().HasQueryFilter(a => SeesAllStores || VisibleStoreIds.Contains(a.StoreId));
         Features.Parts.PartsModel.FilterByStore(builder, this);
+
+        // Confidentiality: within their stores, only the store's managers, the assigned handler or team, whoever
+        // recorded it and, while nobody has it, the store's specialists see a complaint; group roles see all.
+        builder.Entity<Domain.Complaints.Complaint>().HasQueryFilter(c => SeesAllStores || (VisibleStoreIds.Contains(c.StoreId)
+            && (ManagesComplaints || c.ReceivedById == ActingUserId || c.AssignedSpecialistId == ActingUserId
+                || (HandlesComplaints && c.AssignedSpecialistId == null && c.AssignedTeamId == null)
+                || Set<Domain.Complaints.ComplaintTeamMember>().Any(m => m.TeamId == c.AssignedTeamId && m.UserId == ActingUserId))));
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 

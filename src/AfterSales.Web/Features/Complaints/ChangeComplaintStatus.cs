@@ -42,7 +42,7 @@ public sealed class ComplaintGate(AfterSalesDb db, ICurrentUser user, AccessGuar
 
     internal async Task<Outcome<ComplaintView>> MoveAsync(Guid id, int version, Func<Complaint, Task<Outcome<ComplaintView>?>>? check, Func<Complaint, FieldError?> move, CancellationToken ct)
     {
-        var complaint = await db.Set<Complaint>().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var complaint = await db.Set<Complaint>().Include(c => c.Actions).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (complaint is null)
         {
             return await guard.NotFoundAsync<Complaint, ComplaintView>(id, ct);
@@ -60,7 +60,8 @@ public sealed class ComplaintGate(AfterSalesDb db, ICurrentUser user, AccessGuar
 
         if (move(complaint) is { } refusal)
         {
-            return Outcome<ComplaintView>.Conflict(refusal.Code);
+            // A refusal about a field is bad input (400); one about the complaint's state is a conflict (409).
+            return refusal.Field is null ? Outcome<ComplaintView>.Conflict(refusal.Code) : Outcome<ComplaintView>.Invalid(refusal.Code, refusal.Field);
         }
 
         db.Entry(complaint).Property(c => c.Version).OriginalValue = version;
@@ -77,14 +78,37 @@ public sealed class ComplaintGate(AfterSalesDb db, ICurrentUser user, AccessGuar
     }
 }
 
-public sealed class AcknowledgeComplaint(ComplaintGate gate, RequestValidation validation)
+public sealed class AcknowledgeComplaint(ComplaintGate gate, RequestValidation validation, Handling.ComplaintAssigner assigner)
 {
     public async Task<Outcome<ComplaintView>> HandleAsync(Guid id, AcknowledgeComplaintRequest request, CancellationToken ct)
     {
         var errors = await validation.CheckAsync(request, ct);
-        return errors.Count > 0
-            ? Outcome<ComplaintView>.Invalid(errors)
-            : await gate.MoveAsync(id, request.Version, null, c => c.Acknowledge(gate.Actor, request.Note, gate.Now), ct);
+        if (errors.Count > 0)
+        {
+            return Outcome<ComplaintView>.Invalid(errors);
+        }
+
+        // Rules an administrator added after the intake still apply when the complaint is acknowledged.
+        Handling.RuleAssignment? assignment = null;
+        return await gate.MoveAsync(
+            id,
+            request.Version,
+            async c =>
+            {
+                assignment = await assigner.ForAsync(c.StoreId, c.Category, ct);
+                return null;
+            },
+            c =>
+            {
+                var refusal = c.Acknowledge(gate.Actor, request.Note, gate.Now);
+                if (refusal is null)
+                {
+                    assignment?.ApplyTo(c, gate.Actor, gate.Now);
+                }
+
+                return refusal;
+            },
+            ct);
     }
 }
 

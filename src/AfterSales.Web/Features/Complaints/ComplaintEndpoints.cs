@@ -1,3 +1,4 @@
+using AfterSales.Web.Features.Complaints.Handling;
 using AfterSales.Web.Infrastructure;
 
 namespace AfterSales.Web.Features.Complaints;
@@ -13,10 +14,12 @@ public static class ComplaintEndpoints
         .AddScoped<ComplaintGate>()
         .AddScoped<AcknowledgeComplaint>()
         .AddScoped<StartInvestigation>()
-        .AddScoped<ListSpecialists>();
+        .AddScoped<ListSpecialists>()
+        .AddComplaintHandling();
 
     public static void MapComplaints(this RouteGroupBuilder api)
     {
+        api.MapComplaintHandling();
         var group = api.MapGroup("/complaints").WithTags("Complaints");
 
         group.MapGet("/", async ([AsParameters] SearchComplaintsRequest request, SearchComplaints handler, CancellationToken ct) =>

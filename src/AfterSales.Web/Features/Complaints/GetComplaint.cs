@@ -5,14 +5,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.Complaints;
 
-public sealed class GetComplaint(AfterSalesDb db, ICurrentUser user, AccessGuard guard)
+/// <summary>Opens a complaint with its customer's personal data; every opening is audited (Action "Viewed").</summary>
+public sealed class GetComplaint(AfterSalesDb db, ICurrentUser user, AccessGuard guard, TimeProvider clock)
 {
+    public const string ViewedAction = "Viewed";
+
     public async Task<Outcome<ComplaintView>> HandleAsync(Guid id, CancellationToken ct)
     {
         var complaint = await db.Set<Complaint>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        return complaint is null
-            ? await guard.NotFoundAsync<Complaint, ComplaintView>(id, ct)
-            : await ComplaintViews.ViewAsync(db, complaint, user.SeesFullContact, ct);
+        if (complaint is null)
+        {
+            return await guard.NotFoundAsync<Complaint, ComplaintView>(id, ct);
+        }
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = user.UserId,
+            UserName = user.UserName,
+            EntityType = nameof(Complaint),
+            EntityId = complaint.Id,
+            StoreId = complaint.StoreId,
+            Action = ViewedAction,
+        });
+        await db.SaveChangesAsync(ct);
+        return await ComplaintViews.ViewAsync(db, complaint, user.SeesFullContact, ct);
     }
 }
 

@@ -39,7 +39,7 @@ internal sealed class RecordComplaintValidator : AbstractValidator<RecordComplai
     }
 }
 
-public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestValidation validation, TimeProvider clock, FindDuplicates duplicates)
+public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestValidation validation, TimeProvider clock, FindDuplicates duplicates, Handling.ComplaintAssigner assigner)
 {
     private static readonly TimeZoneInfo GroupZone = TimeZoneInfo.FindSystemTimeZoneById(Store.DefaultTimeZone);
 
@@ -82,6 +82,7 @@ public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestV
 
         var possibleDuplicates = await duplicates.HandleAsync(new FindDuplicatesRequest(customer.Id, request.AssetId, request.RepairOrderReference), ct);
         var isRepeat = await FindDuplicates.IsRepeatAsync(db, request.AssetId, ct);
+        var assignment = await assigner.ForAsync(store.Id, request.Category, ct);
 
         // Everything read above happens before the transaction: the first statement inside it takes the
         // counter's write lock, and the number commits (or rolls back) with the complaint.
@@ -92,6 +93,7 @@ public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestV
         {
             var sequence = await ComplaintNumbers.NextAsync(db, year, ct);
             complaint = Complaint.Receive(Complaint.FormatNumber(year, sequence), store.Id, request.ToIntake(), isRepeat, new Actor(user.UserId, user.UserName), now);
+            assignment?.ApplyTo(complaint, new Actor(user.UserId, user.UserName), now);
             db.Add(complaint);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
