@@ -16,7 +16,7 @@ public sealed class SlaScenarios(AppServer app) : BrowserTest(app)
     {
         var name = "返修未修好" + Guid.NewGuid().ToString("N")[..4];
         await LoginAsAsync("admin");
-        await GoToAsync("/admin/complaint-settings");
+        await GoToAsync("/admin/complaint-sla");
 
         await Button("ui.save").First.ClickAsync();
         await Expect(FieldAround("#subcategory-name-zh")).ToContainTextAsync(App.Text("subcategory.name_required"));

@@ -158,7 +158,6 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
 
         // Feature areas bring their own tables as IEntityTypeConfiguration classes next to their slices.
         builder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDb).Assembly);
-        builder.Entity<Domain.Complaints.Complaint>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));
         builder.Entity<Domain.Warranty.ExtendedWarrantyContract>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));
         builder.Entity<Domain.Warranty.WarrantyDecision>().HasQueryFilter(d => SeesAllStores || VisibleStoreIds.Contains(d.StoreId));
         builder.Entity<Domain.Warranty.WarrantyClaim>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));

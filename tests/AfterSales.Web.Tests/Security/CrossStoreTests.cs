@@ -64,7 +64,6 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             : template.Contains("{complaint}", StringComparison.Ordinal) ? complaint
             : template.Contains("{file}", StringComparison.Ordinal) ? file
             : customer.Id;
-        var targetId = template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id : customer.Id;
         if (template.Contains("{appointment}", StringComparison.Ordinal))
         {
             (template, targetId) = await AppointmentCalls.InShanghaiAsync(app, template);
