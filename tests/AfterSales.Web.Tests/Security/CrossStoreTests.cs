@@ -4,9 +4,9 @@ using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
 using AfterSales.Web.Persistence;
+using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Tests.Features.Complaints;
 using AfterSales.Web.Tests.Features.Files;
-using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
