@@ -155,6 +155,8 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         // Feature areas bring their own tables as IEntityTypeConfiguration classes next to their slices.
         builder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDb).Assembly);
         builder.Entity<Domain.Complaints.Complaint>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));
+        builder.Entity<Domain.Labour.LabourOperation>().HasQueryFilter(o => SeesAllStores || VisibleStoreIds.Contains(o.StoreId));
+        builder.Entity<Domain.Labour.ServiceSettings>().HasQueryFilter(s => SeesAllStores || VisibleStoreIds.Contains(s.StoreId));
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 
