@@ -5,6 +5,7 @@ using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 
@@ -24,6 +25,7 @@ public static class FeatureSetup
         services.AddNotifications();
         services.AddComplaints();
         services.AddLabour();
+        services.AddRepairOrders();
         return services;
     }
 
@@ -40,6 +42,7 @@ public static class FeatureSetup
         api.MapNotifications();
         api.MapComplaints();
         api.MapLabour();
+        api.MapRepairOrders();
         return app;
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using AfterSales.Web.Features.Assets;
+using AfterSales.Web.Features;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Labour;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Persistence;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +29,12 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "PUT", "/api/v1/assets/{asset}" },
         { "GET", "/api/v1/assets/{asset}/audit" },
         { "GET", "/api/v1/assets/{asset}/timeline" },
+        { "GET", "/api/v1/labour-operations/{operation}" },
+        { "GET", "/api/v1/repair-orders/{order}" },
+        { "PUT", "/api/v1/repair-orders/{order}" },
+        { "PUT", "/api/v1/repair-orders/{order}/check-in" },
+        { "GET", "/api/v1/repair-orders/{order}/history" },
+        { "POST", "/api/v1/repair-orders/{order}/cancel" },
     };
 
     [Theory]
@@ -35,9 +44,10 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var (customer, asset) = await ShanghaiCustomerAsync();
         var advisor = await app.ClientForAsync("advisor");
         var advisorId = await app.UserIdAsync("advisor");
-        var targetId = template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id : customer.Id;
+        var other = await OtherIdsAsync(template, customer);
+        var targetId = other.Order?.Id ?? other.OperationId ?? (template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id : customer.Id);
 
-        var response = await SendAsync(advisor, method, template, customer, asset);
+        var response = await SendAsync(advisor, method, template, customer, asset, other);
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("common.not_found", problem.Code);
@@ -54,17 +64,22 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (customer, asset) = await ShanghaiCustomerAsync();
         var advisor = await app.ClientForAsync("advisor.sh");
+        var other = await OtherIdsAsync(template, customer);
 
-        var response = await SendAsync(advisor, method, template, customer, asset);
+        var response = await SendAsync(advisor, method, template, customer, asset, other);
 
         Assert.True(response.IsSuccessStatusCode, $"{method} {template}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template, CustomerView customer, AssetView asset)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template, CustomerView customer, AssetView asset, OtherIds other)
     {
-        var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal);
+        var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{order}", other.Order?.Id.ToString(), StringComparison.Ordinal).Replace("{operation}", other.OperationId?.ToString(), StringComparison.Ordinal);
         return (method, template) switch
         {
+            ("PUT", "/api/v1/repair-orders/{order}") => client.PutAsync(url, new ReviseRepairOrderRequest(other.Order!.Version, "异响", [])),
+            ("PUT", "/api/v1/repair-orders/{order}/check-in") => client.PutAsync(url, new RecordCheckInRequest(other.Order!.Version, new CheckInRequest(MileageKm: 1))),
+            ("POST", "/api/v1/repair-orders/{order}/cancel") => client.PostAsync(url, new RepairOrderMoveRequest(other.Order!.Version, "test")),
             ("GET", _) => client.GetAsync(url, Ct),
             ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
             ("PUT", _) => client.PutAsync(url, new UpdateAssetRequest(asset.Version, AssetInput.From(asset) with { MileageKm = 1 })),
@@ -72,6 +87,21 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };
     }
+
+    /// <summary>A Shanghai repair order or labour operation, made only for the templates that need one.</summary>
+    private async Task<OtherIds> OtherIdsAsync(string template, CustomerView customer)
+    {
+        var client = await app.ClientForAsync("advisor.sh");
+        var order = template.Contains("{order}", StringComparison.Ordinal)
+            ? await (await client.PostAsync("/api/v1/repair-orders", new OpenRepairOrderRequest(customer.Id, customer.Assets[0].Id, "异响"))).ReadAsync<RepairOrderView>(HttpStatusCode.Created)
+            : null;
+        var operationId = template.Contains("{operation}", StringComparison.Ordinal)
+            ? (await (await client.GetAsync($"/api/v1/stores/{customer.StoreId}/labour-operations", Ct)).ReadAsync<Page<LabourOperationView>>()).Items[0].Id
+            : (Guid?)null;
+        return new OtherIds(order, operationId);
+    }
+
+    private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId);
 
     private async Task<(CustomerView Customer, AssetView Asset)> ShanghaiCustomerAsync()
     {
