@@ -6,6 +6,7 @@ using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.RepairOrders;
+using AfterSales.Web.Features.Parts;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 
@@ -26,6 +27,7 @@ public static class FeatureSetup
         services.AddComplaints();
         services.AddLabour();
         services.AddRepairOrders();
+        services.AddParts();
         return services;
     }
 
@@ -43,6 +45,7 @@ public static class FeatureSetup
         api.MapComplaints();
         api.MapLabour();
         api.MapRepairOrders();
+        api.MapParts();
         return app;
     }
 }

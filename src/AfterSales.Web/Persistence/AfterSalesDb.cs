@@ -240,5 +240,9 @@ public sealed class PostgresAfterSalesDb(DbContextOptions<PostgresAfterSalesDb> 
 
         // Byte-order collation so that prefix search is an index range scan, as it is on SQLite.
         builder.Entity<SearchTerm>().Property(t => t.Term).UseCollation("C");
+        foreach (var property in PrefixSearch.Properties(builder.Model))
+        {
+            property.SetCollation("C");
+        }
     }
 }

@@ -137,6 +137,8 @@ public static class DemoData
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+
+        await Features.Parts.PartsDemoData.SeedAsync(db, now, ct);
     }
 
     /// <summary>Deterministic customers with valid VINs, plates, serials and IMEIs (also used by the search benchmark).</summary>
