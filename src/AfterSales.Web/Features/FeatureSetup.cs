@@ -2,8 +2,11 @@ using AfterSales.Web.Features.ApiTokens;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.Complaints.Evidence;
+using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Labour;
+using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Parts;
@@ -28,12 +31,16 @@ public static class FeatureSetup
         services.AddLabour();
         services.AddRepairOrders();
         services.AddParts();
+        services.AddFiles();
+        services.AddComplaintEvidence();
+        services.AddPublicComplaints();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app)
     {
         app.MapAccount();
+        app.MapPublicComplaintTracking();
         var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.Staff).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapCustomers();
         api.MapAssets();
@@ -46,6 +53,9 @@ public static class FeatureSetup
         api.MapLabour();
         api.MapRepairOrders();
         api.MapParts();
+        api.MapFiles();
+        api.MapComplaintEvidence();
+        api.MapComplaintConversation();
         return app;
     }
 }

@@ -29,6 +29,12 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Where this app keeps uploaded files; removed with the app.</summary>
+    public string FilesFolder { get; } = Path.Combine(Path.GetTempPath(), "aftersales-tests", $"files-{Guid.NewGuid():N}");
+
+    /// <summary>The upload limit of test apps: small, so the oversized case stays cheap.</summary>
+    public const long MaxUploadBytes = 3 * 1024 * 1024;
+
     protected abstract string ConnectionString { get; }
 
     public virtual async ValueTask InitializeAsync()
@@ -43,6 +49,11 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await DropDatabaseAsync();
+        if (Directory.Exists(FilesFolder))
+        {
+            Directory.Delete(FilesFolder, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 
@@ -55,6 +66,8 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Files:Folder", FilesFolder);
+        builder.UseSetting("Files:MaxBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
 

@@ -4,7 +4,10 @@ using AfterSales.Web.Features;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.RepairOrders;
+using AfterSales.Web.Features.Files;
 using AfterSales.Web.Persistence;
+using AfterSales.Web.Tests.Features.Complaints;
+using AfterSales.Web.Tests.Features.Files;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +32,12 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "PUT", "/api/v1/assets/{asset}" },
         { "GET", "/api/v1/assets/{asset}/audit" },
         { "GET", "/api/v1/assets/{asset}/timeline" },
+        { "GET", "/api/v1/complaints/{complaint}/evidence" },
+        { "POST", "/api/v1/complaints/{complaint}/evidence" },
+        { "GET", "/api/v1/files?ownerKind=complaint&ownerId={complaint}" },
+        { "GET", "/api/v1/files/{file}" },
+        { "GET", "/api/v1/files/{file}/content" },
+        { "GET", "/api/v1/files/{file}/thumbnail" },
         { "GET", "/api/v1/labour-operations/{operation}" },
         { "GET", "/api/v1/repair-orders/{order}" },
         { "PUT", "/api/v1/repair-orders/{order}" },
@@ -44,10 +53,14 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var (customer, asset) = await ShanghaiCustomerAsync();
         var advisor = await app.ClientForAsync("advisor");
         var advisorId = await app.UserIdAsync("advisor");
+        var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
         var other = await OtherIdsAsync(template, customer);
-        var targetId = other.Order?.Id ?? other.OperationId ?? (template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id : customer.Id);
+        var targetId = other.Order?.Id ?? other.OperationId ?? (template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id
+            : template.Contains("{complaint}", StringComparison.Ordinal) ? complaint
+            : template.Contains("{file}", StringComparison.Ordinal) ? file
+            : customer.Id);
 
-        var response = await SendAsync(advisor, method, template, customer, asset, other);
+        var response = await SendAsync(advisor, method, template, customer, asset, complaint, file, other);
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("common.not_found", problem.Code);
@@ -64,22 +77,25 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (customer, asset) = await ShanghaiCustomerAsync();
         var advisor = await app.ClientForAsync("advisor.sh");
+        var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
         var other = await OtherIdsAsync(template, customer);
 
-        var response = await SendAsync(advisor, method, template, customer, asset, other);
+        var response = await SendAsync(advisor, method, template, customer, asset, complaint, file, other);
 
         Assert.True(response.IsSuccessStatusCode, $"{method} {template}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template, CustomerView customer, AssetView asset, OtherIds other)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template, CustomerView customer, AssetView asset, Guid complaint, Guid file, OtherIds other)
     {
         var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{complaint}", complaint.ToString(), StringComparison.Ordinal).Replace("{file}", file.ToString(), StringComparison.Ordinal)
             .Replace("{order}", other.Order?.Id.ToString(), StringComparison.Ordinal).Replace("{operation}", other.OperationId?.ToString(), StringComparison.Ordinal);
         return (method, template) switch
         {
             ("PUT", "/api/v1/repair-orders/{order}") => client.PutAsync(url, new ReviseRepairOrderRequest(other.Order!.Version, "异响", [])),
             ("PUT", "/api/v1/repair-orders/{order}/check-in") => client.PutAsync(url, new RecordCheckInRequest(other.Order!.Version, new CheckInRequest(MileageKm: 1))),
             ("POST", "/api/v1/repair-orders/{order}/cancel") => client.PostAsync(url, new RepairOrderMoveRequest(other.Order!.Version, "test")),
+            ("POST", "/api/v1/complaints/{complaint}/evidence") => client.PostAsync(url, TestFiles.Form(TestFiles.Png(), "evidence.png"), Ct),
             ("GET", _) => client.GetAsync(url, Ct),
             ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
             ("PUT", _) => client.PutAsync(url, new UpdateAssetRequest(asset.Version, AssetInput.From(asset) with { MileageKm = 1 })),
@@ -102,6 +118,21 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId);
+
+    /// <summary>A Shanghai complaint with one photo, for the templates that need them (empty ids otherwise).</summary>
+    private async Task<(Guid Complaint, Guid File)> ShanghaiEvidenceAsync(string template, CustomerView customer, AssetView asset)
+    {
+        if (!template.Contains("{complaint}", StringComparison.Ordinal) && !template.Contains("{file}", StringComparison.Ordinal))
+        {
+            return (Guid.Empty, Guid.Empty);
+        }
+
+        var client = await app.ClientForAsync("advisor.sh");
+        var complaint = await ComplaintFixtures.RecordAsync(client, ComplaintFixtures.Intake(customer, asset.Id));
+        var file = await (await client.PostAsync($"/api/v1/complaints/{complaint.Complaint.Id}/evidence", TestFiles.Form(TestFiles.Png(), "photo.png"), Ct))
+            .ReadAsync<StoredFileView>(HttpStatusCode.Created);
+        return (complaint.Complaint.Id, file.Id);
+    }
 
     private async Task<(CustomerView Customer, AssetView Asset)> ShanghaiCustomerAsync()
     {
