@@ -39,6 +39,20 @@ public sealed class StoreCalendar
 
     public bool IsWorkingDay(DateOnly date) => HoursOn(date) is not null;
 
+    /// <summary>The weekday whose hours (and plans, such as capacity) a working date follows: its own, or for a make-up day the weekday it borrows.</summary>
+    public DayOfWeek? RegularWeekdayOn(DateOnly date)
+    {
+        if (_holidays.TryGetValue(date, out var holiday))
+        {
+            return holiday.IsMakeUpWorkingDay
+                ? (_hours.Values.Where(h => h.Day is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).OrderBy(h => h.Day).FirstOrDefault()
+                    ?? _hours.Values.OrderBy(h => h.Day).FirstOrDefault())?.Day
+                : null;
+        }
+
+        return _hours.ContainsKey(date.DayOfWeek) ? date.DayOfWeek : null;
+    }
+
     public bool IsOpenAt(DateTimeOffset instant)
     {
         var local = TimeZoneInfo.ConvertTime(instant, TimeZone);

@@ -1,4 +1,5 @@
 using AfterSales.Web.Features.ApiTokens;
+using AfterSales.Web.Features.Appointments;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Complaints;
@@ -34,6 +35,7 @@ public static class FeatureSetup
         services.AddFiles();
         services.AddComplaintEvidence();
         services.AddPublicComplaints();
+        services.AddAppointments();
         return services;
     }
 
@@ -56,6 +58,7 @@ public static class FeatureSetup
         api.MapFiles();
         api.MapComplaintEvidence();
         api.MapComplaintConversation();
+        api.MapAppointments();
         return app;
     }
 }

@@ -159,6 +159,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         builder.Entity<Domain.Labour.ServiceSettings>().HasQueryFilter(s => SeesAllStores || VisibleStoreIds.Contains(s.StoreId));
         builder.Entity<Domain.RepairOrders.RepairOrder>().HasQueryFilter(o => SeesAllStores || VisibleStoreIds.Contains(o.StoreId));
         builder.Entity<Features.Files.StoredFile>().HasQueryFilter(f => SeesAllStores || VisibleStoreIds.Contains(f.StoreId));
+        builder.Entity<Domain.Appointments.Appointment>().HasQueryFilter(a => SeesAllStores || VisibleStoreIds.Contains(a.StoreId));
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 

@@ -8,6 +8,7 @@ using AfterSales.Web.Features.Files;
 using AfterSales.Web.Persistence;
 using AfterSales.Web.Tests.Features.Complaints;
 using AfterSales.Web.Tests.Features.Files;
+using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,15 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "PUT", "/api/v1/repair-orders/{order}/check-in" },
         { "GET", "/api/v1/repair-orders/{order}/history" },
         { "POST", "/api/v1/repair-orders/{order}/cancel" },
+        { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
+        { "GET", "/api/v1/appointments/{appointment}" },
+        { "GET", "/api/v1/appointments/{appointment}/history" },
+        { "POST", "/api/v1/appointments/{appointment}/confirm" },
+        { "POST", "/api/v1/appointments/{appointment}/arrive" },
+        { "POST", "/api/v1/appointments/{appointment}/cancel" },
+        { "POST", "/api/v1/appointments/{appointment}/reschedule" },
+        { "PUT", "/api/v1/appointments/{appointment}/preparation" },
+        { "POST", "/api/v1/appointments/{appointment}/readiness" },
     };
 
     [Theory]
@@ -59,6 +69,10 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             : template.Contains("{complaint}", StringComparison.Ordinal) ? complaint
             : template.Contains("{file}", StringComparison.Ordinal) ? file
             : customer.Id);
+        if (template.Contains("{appointment}", StringComparison.Ordinal))
+        {
+            (template, targetId) = await AppointmentCalls.InShanghaiAsync(app, template);
+        }
 
         var response = await SendAsync(advisor, method, template, customer, asset, complaint, file, other);
 
@@ -79,6 +93,10 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var advisor = await app.ClientForAsync("advisor.sh");
         var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
         var other = await OtherIdsAsync(template, customer);
+        if (template.Contains("{appointment}", StringComparison.Ordinal))
+        {
+            (template, _) = await AppointmentCalls.InShanghaiAsync(app, template);
+        }
 
         var response = await SendAsync(advisor, method, template, customer, asset, complaint, file, other);
 
@@ -98,6 +116,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             ("POST", "/api/v1/complaints/{complaint}/evidence") => client.PostAsync(url, TestFiles.Form(TestFiles.Png(), "evidence.png"), Ct),
             ("GET", _) => client.GetAsync(url, Ct),
             ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
+            (_, _) when template.Contains("/appointments/", StringComparison.Ordinal) => AppointmentCalls.SendAsync(client, method, url),
             ("PUT", _) => client.PutAsync(url, new UpdateAssetRequest(asset.Version, AssetInput.From(asset) with { MileageKm = 1 })),
             ("POST", _) => client.PostAsync(url, TestData.Phone()),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),

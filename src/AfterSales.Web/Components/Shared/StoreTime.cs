@@ -8,6 +8,8 @@ public static class StoreTime
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(Store.DefaultTimeZone);
 
+    public static DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).DateTime;
+
     public static string Format(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Zone).ToString("g", CultureInfo.CurrentCulture);
 

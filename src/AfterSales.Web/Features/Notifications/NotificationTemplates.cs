@@ -32,7 +32,7 @@ public static class NotificationTemplates
     /// <summary>A one-time code for the customer's own sign-in or confirmation: a service message.</summary>
     public static readonly NotificationTemplate VerificationCode = new("verification_code", NotificationPurpose.Service, ["code", "minutes"]);
 
-    public static IReadOnlyList<NotificationTemplate> All { get; } = [Welcome, VerificationCode, Complaints.Public.ComplaintNotifications.Received, Complaints.Public.ComplaintNotifications.Reply];
+    public static IReadOnlyList<NotificationTemplate> All { get; } = [Welcome, VerificationCode, Complaints.Public.ComplaintNotifications.Received, Complaints.Public.ComplaintNotifications.Reply, Appointments.AppointmentMessages.Rescheduled];
 
     private static readonly ResourceManager Resources = new("AfterSales.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
 
