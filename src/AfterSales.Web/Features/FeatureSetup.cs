@@ -6,11 +6,11 @@ using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Complaints.Evidence;
 using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
-using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Files;
+using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Notifications;
-using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Parts;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 

@@ -1,14 +1,14 @@
 using System.Net;
-using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features;
+using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.RepairOrders;
-using AfterSales.Web.Features.Files;
 using AfterSales.Web.Persistence;
+using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Tests.Features.Complaints;
 using AfterSales.Web.Tests.Features.Files;
-using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

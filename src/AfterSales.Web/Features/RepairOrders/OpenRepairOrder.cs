@@ -1,3 +1,5 @@
+using AfterSales.Domain.Appointments;
+using AfterSales.Domain.Complaints;
 using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Staff;
 using AfterSales.Web.Features.Labour;
@@ -9,8 +11,10 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Web.Features.RepairOrders;
 
 /// <summary>
-/// Reception of a walk-in (接车): the customer, the asset, what the customer says, and optionally the
-/// walk-around done on the spot. The store defaults to the customer's store; the advisor to the user.
+/// Reception (接车) of a walk-in or of a booked customer: the customer, the asset, what the customer says, and
+/// optionally the walk-around done on the spot. From an appointment, the customer, asset, store, advisor and
+/// (unless given) the customer's words come from the booking, and the appointment is marked converted in the
+/// same save. A walk-in's store defaults to the customer's store, the advisor to the user.
 /// </summary>
 public sealed record OpenRepairOrderRequest(
     Guid CustomerId,
@@ -18,15 +22,17 @@ public sealed record OpenRepairOrderRequest(
     string CustomerWords,
     CheckInRequest? CheckIn = null,
     Guid? StoreId = null,
-    Guid? AdvisorId = null);
+    Guid? AdvisorId = null,
+    Guid? AppointmentId = null);
 
 internal sealed class OpenRepairOrderValidator : AbstractValidator<OpenRepairOrderRequest>
 {
     public OpenRepairOrderValidator()
     {
-        RuleFor(x => x.CustomerId).NotEmpty().WithErrorCode("repair_order.customer_required");
-        RuleFor(x => x.AssetId).NotEmpty().WithErrorCode("repair_order.asset_required");
-        RuleFor(x => x.CustomerWords).NotEmpty().WithErrorCode("repair_order.customer_words_required").MaximumLength(RepairOrder.CustomerWordsMaxLength);
+        RuleFor(x => x.CustomerId).NotEmpty().WithErrorCode("repair_order.customer_required").When(x => x.AppointmentId is null);
+        RuleFor(x => x.AssetId).NotEmpty().WithErrorCode("repair_order.asset_required").When(x => x.AppointmentId is null);
+        RuleFor(x => x.CustomerWords).NotEmpty().WithErrorCode("repair_order.customer_words_required").When(x => x.AppointmentId is null);
+        RuleFor(x => x.CustomerWords).MaximumLength(RepairOrder.CustomerWordsMaxLength);
         RuleFor(x => x.CheckIn!).SetValidator(new CheckInRequestValidator()).When(x => x.CheckIn is not null);
     }
 }
@@ -39,6 +45,31 @@ public sealed class OpenRepairOrder(AfterSalesDb db, ICurrentUser user, RequestV
         if (errors.Count > 0)
         {
             return Outcome<RepairOrderView>.Invalid(errors);
+        }
+
+        Appointment? appointment = null;
+        if (request.AppointmentId is { } appointmentId)
+        {
+            // The appointment's query filter keeps other stores' bookings out, exactly like unknown ids.
+            appointment = await db.Set<Appointment>().FirstOrDefaultAsync(a => a.Id == appointmentId, ct);
+            if (appointment is null)
+            {
+                return Outcome<RepairOrderView>.Invalid("repair_order.appointment_unknown", nameof(request.AppointmentId));
+            }
+
+            if ((request.CustomerId != Guid.Empty && request.CustomerId != appointment.CustomerId) || (request.AssetId != Guid.Empty && request.AssetId != appointment.AssetId))
+            {
+                return Outcome<RepairOrderView>.Invalid("repair_order.appointment_other_customer", nameof(request.AppointmentId));
+            }
+
+            request = request with
+            {
+                CustomerId = appointment.CustomerId,
+                AssetId = appointment.AssetId,
+                StoreId = appointment.StoreId,
+                AdvisorId = request.AdvisorId ?? appointment.AdvisorId,
+                CustomerWords = string.IsNullOrWhiteSpace(request.CustomerWords) ? appointment.CustomerNeed : request.CustomerWords,
+            };
         }
 
         // Only customers of the user's own stores: the query filter hides the others, exactly like unknown ids.
@@ -83,14 +114,26 @@ public sealed class OpenRepairOrder(AfterSalesDb db, ICurrentUser user, RequestV
         var now = clock.GetUtcNow();
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(store.TimeZoneId)).DateTime);
 
+        if (appointment is not null && appointment.Status != AppointmentStatus.Arrived && AppointmentLifecycle.Decide(appointment.Status, AppointmentTrigger.Arrive).IsAllowed)
+        {
+            // A booked customer standing at the desk has arrived, whether or not the desk marked it yet; saved on its own, as the event it is.
+            appointment.Arrive(new Actor(user.UserId, user.UserName), null, now);
+            await db.SaveChangesAsync(ct);
+        }
+
         // Everything read above happens before the transaction: the first statement inside it takes the
         // counter's write lock, and the number commits (or rolls back) with the order.
         RepairOrder order;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var sequence = await RepairOrderNumbers.NextAsync(db, store.Id, day, ct);
-            var opening = new RepairOrderOpening(customer.Id, request.AssetId, null, request.CustomerWords, advisorId, advisorName);
+            var opening = new RepairOrderOpening(customer.Id, request.AssetId, appointment?.Id, request.CustomerWords, advisorId, advisorName);
             order = RepairOrder.Open(RepairOrder.FormatNumber(day, sequence), store.Id, opening, settings.LabourRate, settings.TaxRate, actor, now);
+            if (appointment?.MarkConverted(order.Id, new Actor(user.UserId, user.UserName), now) is { } refusal)
+            {
+                return Outcome<RepairOrderView>.Conflict(refusal.Code);
+            }
+
             if (request.CheckIn is { } checkIn)
             {
                 order.RecordCheckIn(checkIn.ToDetails(), actor, now);

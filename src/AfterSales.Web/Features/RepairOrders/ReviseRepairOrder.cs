@@ -1,4 +1,5 @@
 using AfterSales.Domain.Labour;
+using AfterSales.Domain.Parts;
 using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
 using AfterSales.Web.Infrastructure;
@@ -7,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.RepairOrders;
 
-/// <summary>A part line; once the parts catalogue is wired, <see cref="PartId"/> names the catalogue part.</summary>
+/// <summary>
+/// A part line. With <see cref="PartId"/> the number, name and price come from the parts catalogue (what is sent
+/// for them is ignored); without it the line is written by hand, for a customer's own part or outside work.
+/// </summary>
 public sealed record PartLineRequest(string PartNumber, string Name, decimal Quantity, decimal UnitPrice, Guid? PartId = null);
 
 /// <summary>A job: an operation of the store's catalogue, the hours charged (its standard hours unless given), who pays, and its parts.</summary>
@@ -79,6 +83,9 @@ public sealed class ReviseRepairOrder(RepairOrderGate gate, RequestValidation va
                 .Where(o => o.StoreId == order.StoreId && operationIds.Contains(o.Id))
                 .ToDictionaryAsync(o => o.Id, ct);
             var onOrder = order.Jobs.Select(j => j.LabourOperationId).ToHashSet();
+            var partIds = request.Jobs.SelectMany(j => j.Parts ?? []).Select(p => p.PartId).OfType<Guid>().Distinct().ToList();
+            var catalogue = await gate.Db.Set<Part>().AsNoTracking().Where(p => partIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            var partsOnOrder = order.Jobs.SelectMany(j => j.Parts).Select(p => p.PartId).ToHashSet();
             var jobs = new List<JobInput>();
             for (var i = 0; i < request.Jobs.Count; i++)
             {
@@ -88,7 +95,25 @@ public sealed class ReviseRepairOrder(RepairOrderGate gate, RequestValidation va
                     return Outcome<RepairOrderView>.Invalid("repair_order.operation_unknown", $"Jobs[{i}].LabourOperationId");
                 }
 
-                var parts = (job.Parts ?? []).Select(p => new PartLineInput(p.PartId, p.PartNumber, p.Name, p.Quantity, p.UnitPrice)).ToList();
+                var parts = new List<PartLineInput>();
+                for (var k = 0; k < (job.Parts ?? []).Count; k++)
+                {
+                    var line = job.Parts![k];
+                    if (line.PartId is not { } partId)
+                    {
+                        parts.Add(new PartLineInput(null, line.PartNumber, line.Name, line.Quantity, line.UnitPrice));
+                        continue;
+                    }
+
+                    // A part withdrawn from the catalogue since it was put on the order may stay; a new line needs an active part.
+                    if (!catalogue.TryGetValue(partId, out var part) || (!part.IsActive && !partsOnOrder.Contains(partId)))
+                    {
+                        return Outcome<RepairOrderView>.Invalid("repair_order.part_unknown", $"Jobs[{i}].Parts[{k}].PartId");
+                    }
+
+                    parts.Add(new PartLineInput(part.Id, part.Number, part.NameZh, line.Quantity, part.ListPrice));
+                }
+
                 jobs.Add(new JobInput(job.Id, operation.Id, operation.Code, operation.NameZh, operation.NameEn, operation.Skill, job.Hours ?? operation.StandardHours, job.PayType, job.Note, parts));
             }
 
