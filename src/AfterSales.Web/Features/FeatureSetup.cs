@@ -8,9 +8,11 @@ using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
+using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Parts;
 using AfterSales.Web.Features.PublicAccess;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
@@ -41,6 +43,8 @@ public static class FeatureSetup
         services.AddComplaintEvidence();
         services.AddPublicComplaints();
         services.AddParts().AddStock().AddPurchasing();
+        services.AddLabour();
+        services.AddRepairOrders();
         return services;
     }
 
@@ -61,6 +65,11 @@ public static class FeatureSetup
         api.MapComplaintSla();
         api.MapWarranty();
         api.MapReturns();
+        api.MapLabour();
+        api.MapRepairOrders();
+        api.MapParts();
+        api.MapStock();
+        api.MapPurchasing();
         api.MapFiles();
         api.MapComplaintEvidence();
         api.MapComplaintConversation();
@@ -70,9 +79,6 @@ public static class FeatureSetup
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
         publicApi.MapPublicAccess();
         publicApi.MapPublicAppointments();
-        api.MapParts();
-        api.MapStock();
-        api.MapPurchasing();
         return app;
     }
 }

@@ -174,6 +174,9 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
             && (ManagesComplaints || c.ReceivedById == ActingUserId || c.AssignedSpecialistId == ActingUserId
                 || (HandlesComplaints && c.AssignedSpecialistId == null && c.AssignedTeamId == null)
                 || Set<Domain.Complaints.ComplaintTeamMember>().Any(m => m.TeamId == c.AssignedTeamId && m.UserId == ActingUserId))));
+        builder.Entity<Domain.Labour.LabourOperation>().HasQueryFilter(o => SeesAllStores || VisibleStoreIds.Contains(o.StoreId));
+        builder.Entity<Domain.Labour.ServiceSettings>().HasQueryFilter(s => SeesAllStores || VisibleStoreIds.Contains(s.StoreId));
+        builder.Entity<Domain.RepairOrders.RepairOrder>().HasQueryFilter(o => SeesAllStores || VisibleStoreIds.Contains(o.StoreId));
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 
@@ -183,6 +186,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        AppendOnly.Check(ChangeTracker);
         var now = _clock.GetUtcNow();
         BumpVersions();
         var audit = AuditTrail.Collect(this, now);

@@ -107,6 +107,7 @@ public static class DemoData
         db.Stores.AddRange(beijing, shanghai);
         await db.SaveChangesAsync(ct);
         var stores = new Dictionary<string, Guid> { [BeijingStore] = beijing.Id, [ShanghaiStore] = shanghai.Id };
+        await DemoLabour.SeedAsync(db, stores, ct);
 
         foreach (var (userName, displayName, role, storeCodes) in Staff)
         {

@@ -1,8 +1,11 @@
 using System.Net;
+using AfterSales.Web.Features;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
+using AfterSales.Web.Features.Labour;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Persistence;
 using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Tests.Features.Complaints;
@@ -41,6 +44,12 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "GET", "/api/v1/files/{file}/thumbnail" },
         { "GET", "/api/v1/complaints/{complaint}/messages" },
         { "POST", "/api/v1/complaints/{complaint}/messages" },
+        { "GET", "/api/v1/labour-operations/{operation}" },
+        { "GET", "/api/v1/repair-orders/{order}" },
+        { "PUT", "/api/v1/repair-orders/{order}" },
+        { "PUT", "/api/v1/repair-orders/{order}/check-in" },
+        { "GET", "/api/v1/repair-orders/{order}/history" },
+        { "POST", "/api/v1/repair-orders/{order}/cancel" },
         { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
         { "GET", "/api/v1/appointments/{appointment}" },
         { "GET", "/api/v1/appointments/{appointment}/history" },
@@ -60,16 +69,17 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var advisor = await app.ClientForAsync("advisor");
         var advisorId = await app.UserIdAsync("advisor");
         var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
-        var targetId = template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id
+        var other = await OtherIdsAsync(template, customer);
+        var targetId = other.Order?.Id ?? other.OperationId ?? (template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id
             : template.Contains("{complaint}", StringComparison.Ordinal) ? complaint
             : template.Contains("{file}", StringComparison.Ordinal) ? file
-            : customer.Id;
+            : customer.Id);
         if (template.Contains("{appointment}", StringComparison.Ordinal))
         {
             (template, targetId) = await AppointmentCalls.InShanghaiAsync(app, template);
         }
 
-        var response = await SendAsync(advisor, method, template, customer, asset, complaint, file);
+        var response = await SendAsync(advisor, method, template, customer, asset, complaint, file, other);
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("common.not_found", problem.Code);
@@ -87,22 +97,27 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var (customer, asset) = await ShanghaiCustomerAsync();
         var advisor = await app.ClientForAsync("advisor.sh");
         var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
+        var other = await OtherIdsAsync(template, customer);
         if (template.Contains("{appointment}", StringComparison.Ordinal))
         {
             (template, _) = await AppointmentCalls.InShanghaiAsync(app, template);
         }
 
-        var response = await SendAsync(advisor, method, template, customer, asset, complaint, file);
+        var response = await SendAsync(advisor, method, template, customer, asset, complaint, file, other);
 
         Assert.True(response.IsSuccessStatusCode, $"{method} {template}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template, CustomerView customer, AssetView asset, Guid complaint, Guid file)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template, CustomerView customer, AssetView asset, Guid complaint, Guid file, OtherIds other)
     {
         var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal)
-            .Replace("{complaint}", complaint.ToString(), StringComparison.Ordinal).Replace("{file}", file.ToString(), StringComparison.Ordinal);
+            .Replace("{complaint}", complaint.ToString(), StringComparison.Ordinal).Replace("{file}", file.ToString(), StringComparison.Ordinal)
+            .Replace("{order}", other.Order?.Id.ToString(), StringComparison.Ordinal).Replace("{operation}", other.OperationId?.ToString(), StringComparison.Ordinal);
         return (method, template) switch
         {
+            ("PUT", "/api/v1/repair-orders/{order}") => client.PutAsync(url, new ReviseRepairOrderRequest(other.Order!.Version, "异响", [])),
+            ("PUT", "/api/v1/repair-orders/{order}/check-in") => client.PutAsync(url, new RecordCheckInRequest(other.Order!.Version, new CheckInRequest(MileageKm: 1))),
+            ("POST", "/api/v1/repair-orders/{order}/cancel") => client.PostAsync(url, new RepairOrderMoveRequest(other.Order!.Version, "test")),
             ("POST", "/api/v1/complaints/{complaint}/evidence") => client.PostAsync(url, TestFiles.Form(TestFiles.Png(), "evidence.png"), Ct),
             ("POST", "/api/v1/complaints/{complaint}/messages") => client.PostAsync(url, new ComplaintMessageRequest("我们会尽快联系您。")),
             ("GET", _) => client.GetAsync(url, Ct),
@@ -114,6 +129,21 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };
     }
+
+    /// <summary>A Shanghai repair order or labour operation, made only for the templates that need one.</summary>
+    private async Task<OtherIds> OtherIdsAsync(string template, CustomerView customer)
+    {
+        var client = await app.ClientForAsync("advisor.sh");
+        var order = template.Contains("{order}", StringComparison.Ordinal)
+            ? await (await client.PostAsync("/api/v1/repair-orders", new OpenRepairOrderRequest(customer.Id, customer.Assets[0].Id, "异响"))).ReadAsync<RepairOrderView>(HttpStatusCode.Created)
+            : null;
+        var operationId = template.Contains("{operation}", StringComparison.Ordinal)
+            ? (await (await client.GetAsync($"/api/v1/stores/{customer.StoreId}/labour-operations", Ct)).ReadAsync<Page<LabourOperationView>>()).Items[0].Id
+            : (Guid?)null;
+        return new OtherIds(order, operationId);
+    }
+
+    private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId);
 
     /// <summary>A Shanghai complaint with one photo, for the templates that need them (empty ids otherwise).</summary>
     private async Task<(Guid Complaint, Guid File)> ShanghaiEvidenceAsync(string template, CustomerView customer, AssetView asset)

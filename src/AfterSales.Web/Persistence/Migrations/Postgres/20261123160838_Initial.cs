@@ -243,6 +243,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RepairOrderCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairOrderCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchTerms",
                 columns: table => new
                 {
@@ -521,6 +533,52 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_Customers", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Customers_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LabourOperations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StandardHours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LabourOperations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LabourOperations_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceSettings",
+                columns: table => new
+                {
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    TaxRate = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    DiscountLimits = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceSettings", x => x.StoreId);
+                    table.ForeignKey(
+                        name: "FK_ServiceSettings_Stores_StoreId",
                         column: x => x.StoreId,
                         principalTable: "Stores",
                         principalColumn: "Id",
@@ -1233,6 +1291,76 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RepairOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AdvisorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AdvisorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CustomerWords = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    TaxRate = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    DiscountReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DiscountApprovedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DiscountApprovedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DiscountApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OldParts = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FreeWash = table.Column<bool>(type: "boolean", nullable: false),
+                    ExtraWorkPreApprovedLimit = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MileageKm = table.Column<int>(type: "integer", nullable: true),
+                    EnergyLevelPercent = table.Column<int>(type: "integer", nullable: true),
+                    Valuables = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SpareTyrePresent = table.Column<bool>(type: "boolean", nullable: true),
+                    ToolsPresent = table.Column<bool>(type: "boolean", nullable: true),
+                    CoversFitted = table.Column<bool>(type: "boolean", nullable: false),
+                    ConditionNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CurrentSignatureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    DamageMarks = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairOrders_AspNetUsers_AdvisorId",
+                        column: x => x.AdvisorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepairOrders_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepairOrders_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepairOrders_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WarrantyClaims",
                 columns: table => new
                 {
@@ -1616,6 +1744,94 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RepairJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    LabourOperationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OperationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    PayType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairJobs_LabourOperations_LabourOperationId",
+                        column: x => x.LabourOperationId,
+                        principalTable: "LabourOperations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepairJobs_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepairOrderSignatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderVersion = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SignerName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ImagePng = table.Column<byte[]>(type: "bytea", nullable: true),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false),
+                    SnapshotSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RemoteAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairOrderSignatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairOrderSignatures_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepairOrderStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderVersion = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairOrderStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairOrderStatusChanges_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WarrantyClaimStatusChanges",
                 columns: table => new
                 {
@@ -1695,6 +1911,30 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         name: "FK_ReturnSteps_ReturnRequests_ReturnRequestId",
                         column: x => x.ReturnRequestId,
                         principalTable: "ReturnRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepairJobParts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PartNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairJobParts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairJobParts_RepairJobs_RepairJobId",
+                        column: x => x.RepairJobId,
+                        principalTable: "RepairJobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2043,6 +2283,17 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "StoreId", "SoldAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LabourOperations_StoreId_Code",
+                table: "LabourOperations",
+                columns: new[] { "StoreId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabourOperations_StoreId_IsActive_Code",
+                table: "LabourOperations",
+                columns: new[] { "StoreId", "IsActive", "Code" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Channel_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "Channel", "CreatedAt" });
@@ -2194,6 +2445,82 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_PurchaseOrders_SupplierId",
                 table: "PurchaseOrders",
                 column: "SupplierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobParts_PartId",
+                table: "RepairJobParts",
+                column: "PartId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobParts_RepairJobId_Position",
+                table: "RepairJobParts",
+                columns: new[] { "RepairJobId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobs_LabourOperationId",
+                table: "RepairJobs",
+                column: "LabourOperationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobs_RepairOrderId_Position",
+                table: "RepairJobs",
+                columns: new[] { "RepairOrderId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_AdvisorId",
+                table: "RepairOrders",
+                column: "AdvisorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_AppointmentId",
+                table: "RepairOrders",
+                column: "AppointmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_AssetId_OpenedAt",
+                table: "RepairOrders",
+                columns: new[] { "AssetId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_CustomerId_OpenedAt",
+                table: "RepairOrders",
+                columns: new[] { "CustomerId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_Number",
+                table: "RepairOrders",
+                column: "Number");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_OpenedAt",
+                table: "RepairOrders",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_Status_OpenedAt",
+                table: "RepairOrders",
+                columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_StoreId_Number",
+                table: "RepairOrders",
+                columns: new[] { "StoreId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_StoreId_OpenedAt",
+                table: "RepairOrders",
+                columns: new[] { "StoreId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrderSignatures_RepairOrderId_SignedAt",
+                table: "RepairOrderSignatures",
+                columns: new[] { "RepairOrderId", "SignedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrderStatusChanges_RepairOrderId_OrderVersion",
+                table: "RepairOrderStatusChanges",
+                columns: new[] { "RepairOrderId", "OrderVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReturnEscalations_ReturnRequestId",
@@ -2491,6 +2818,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "PurchaseOrderLines");
 
             migrationBuilder.DropTable(
+                name: "RepairJobParts");
+
+            migrationBuilder.DropTable(
+                name: "RepairOrderCounters");
+
+            migrationBuilder.DropTable(
+                name: "RepairOrderSignatures");
+
+            migrationBuilder.DropTable(
+                name: "RepairOrderStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "ReturnEscalations");
 
             migrationBuilder.DropTable(
@@ -2498,6 +2837,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");
+
+            migrationBuilder.DropTable(
+                name: "ServiceSettings");
 
             migrationBuilder.DropTable(
                 name: "StockMovements");
@@ -2542,6 +2884,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "PurchaseOrders");
 
             migrationBuilder.DropTable(
+                name: "RepairJobs");
+
+            migrationBuilder.DropTable(
                 name: "ReturnRequests");
 
             migrationBuilder.DropTable(
@@ -2554,9 +2899,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "WarrantyClaims");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "ComplaintSubCategories");
 
             migrationBuilder.DropTable(
@@ -2566,10 +2908,19 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Suppliers");
 
             migrationBuilder.DropTable(
+                name: "LabourOperations");
+
+            migrationBuilder.DropTable(
+                name: "RepairOrders");
+
+            migrationBuilder.DropTable(
                 name: "ProductSales");
 
             migrationBuilder.DropTable(
                 name: "Parts");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Assets");

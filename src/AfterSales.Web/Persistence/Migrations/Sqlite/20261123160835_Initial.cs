@@ -241,6 +241,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RepairOrderCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairOrderCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchTerms",
                 columns: table => new
                 {
@@ -519,6 +531,52 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_Customers", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Customers_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LabourOperations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Skill = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StandardHours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LabourOperations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LabourOperations_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceSettings",
+                columns: table => new
+                {
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    DiscountLimits = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceSettings", x => x.StoreId);
+                    table.ForeignKey(
+                        name: "FK_ServiceSettings_Stores_StoreId",
                         column: x => x.StoreId,
                         principalTable: "Stores",
                         principalColumn: "Id",
@@ -1231,6 +1289,76 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RepairOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AdvisorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AdvisorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CustomerWords = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    DiscountReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DiscountApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DiscountApprovedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DiscountApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PromisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OldParts = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FreeWash = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExtraWorkPreApprovedLimit = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    EnergyLevelPercent = table.Column<int>(type: "INTEGER", nullable: true),
+                    Valuables = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SpareTyrePresent = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ToolsPresent = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CoversFitted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConditionNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CurrentSignatureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    DamageMarks = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairOrders_AspNetUsers_AdvisorId",
+                        column: x => x.AdvisorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepairOrders_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepairOrders_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepairOrders_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WarrantyClaims",
                 columns: table => new
                 {
@@ -1614,6 +1742,94 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RepairJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    LabourOperationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OperationCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Skill = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    PayType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairJobs_LabourOperations_LabourOperationId",
+                        column: x => x.LabourOperationId,
+                        principalTable: "LabourOperations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepairJobs_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepairOrderSignatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ImagePng = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SnapshotSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RemoteAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairOrderSignatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairOrderSignatures_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepairOrderStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairOrderStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairOrderStatusChanges_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WarrantyClaimStatusChanges",
                 columns: table => new
                 {
@@ -1693,6 +1909,30 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         name: "FK_ReturnSteps_ReturnRequests_ReturnRequestId",
                         column: x => x.ReturnRequestId,
                         principalTable: "ReturnRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepairJobParts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PartNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairJobParts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairJobParts_RepairJobs_RepairJobId",
+                        column: x => x.RepairJobId,
+                        principalTable: "RepairJobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2041,6 +2281,17 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "StoreId", "SoldAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LabourOperations_StoreId_Code",
+                table: "LabourOperations",
+                columns: new[] { "StoreId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabourOperations_StoreId_IsActive_Code",
+                table: "LabourOperations",
+                columns: new[] { "StoreId", "IsActive", "Code" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Channel_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "Channel", "CreatedAt" });
@@ -2192,6 +2443,82 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_PurchaseOrders_SupplierId",
                 table: "PurchaseOrders",
                 column: "SupplierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobParts_PartId",
+                table: "RepairJobParts",
+                column: "PartId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobParts_RepairJobId_Position",
+                table: "RepairJobParts",
+                columns: new[] { "RepairJobId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobs_LabourOperationId",
+                table: "RepairJobs",
+                column: "LabourOperationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobs_RepairOrderId_Position",
+                table: "RepairJobs",
+                columns: new[] { "RepairOrderId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_AdvisorId",
+                table: "RepairOrders",
+                column: "AdvisorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_AppointmentId",
+                table: "RepairOrders",
+                column: "AppointmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_AssetId_OpenedAt",
+                table: "RepairOrders",
+                columns: new[] { "AssetId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_CustomerId_OpenedAt",
+                table: "RepairOrders",
+                columns: new[] { "CustomerId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_Number",
+                table: "RepairOrders",
+                column: "Number");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_OpenedAt",
+                table: "RepairOrders",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_Status_OpenedAt",
+                table: "RepairOrders",
+                columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_StoreId_Number",
+                table: "RepairOrders",
+                columns: new[] { "StoreId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_StoreId_OpenedAt",
+                table: "RepairOrders",
+                columns: new[] { "StoreId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrderSignatures_RepairOrderId_SignedAt",
+                table: "RepairOrderSignatures",
+                columns: new[] { "RepairOrderId", "SignedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrderStatusChanges_RepairOrderId_OrderVersion",
+                table: "RepairOrderStatusChanges",
+                columns: new[] { "RepairOrderId", "OrderVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReturnEscalations_ReturnRequestId",
@@ -2489,6 +2816,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "PurchaseOrderLines");
 
             migrationBuilder.DropTable(
+                name: "RepairJobParts");
+
+            migrationBuilder.DropTable(
+                name: "RepairOrderCounters");
+
+            migrationBuilder.DropTable(
+                name: "RepairOrderSignatures");
+
+            migrationBuilder.DropTable(
+                name: "RepairOrderStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "ReturnEscalations");
 
             migrationBuilder.DropTable(
@@ -2496,6 +2835,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");
+
+            migrationBuilder.DropTable(
+                name: "ServiceSettings");
 
             migrationBuilder.DropTable(
                 name: "StockMovements");
@@ -2540,6 +2882,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "PurchaseOrders");
 
             migrationBuilder.DropTable(
+                name: "RepairJobs");
+
+            migrationBuilder.DropTable(
                 name: "ReturnRequests");
 
             migrationBuilder.DropTable(
@@ -2552,9 +2897,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "WarrantyClaims");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "ComplaintSubCategories");
 
             migrationBuilder.DropTable(
@@ -2564,10 +2906,19 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Suppliers");
 
             migrationBuilder.DropTable(
+                name: "LabourOperations");
+
+            migrationBuilder.DropTable(
+                name: "RepairOrders");
+
+            migrationBuilder.DropTable(
                 name: "ProductSales");
 
             migrationBuilder.DropTable(
                 name: "Parts");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Assets");
