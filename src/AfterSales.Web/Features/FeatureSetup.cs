@@ -7,6 +7,7 @@ using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.PublicAccess;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 
@@ -28,13 +29,13 @@ public static class FeatureSetup
         services.AddFiles();
         services.AddComplaintEvidence();
         services.AddPublicComplaints();
+        services.AddPublicAccess();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app)
     {
         app.MapAccount();
-        app.MapPublicComplaintTracking();
         var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.Staff).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapCustomers();
         api.MapAssets();
@@ -47,6 +48,11 @@ public static class FeatureSetup
         api.MapFiles();
         api.MapComplaintEvidence();
         api.MapComplaintConversation();
+
+        // What customers reach without a staff login: anonymous, rate limited per client address.
+        var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
+        publicApi.MapPublicAccess();
+        publicApi.MapPublicComplaints();
         return app;
     }
 }

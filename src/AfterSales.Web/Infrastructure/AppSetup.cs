@@ -172,6 +172,7 @@ public static class AppSetup
         app.UseAuthentication();
         app.UseCurrentUser();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");

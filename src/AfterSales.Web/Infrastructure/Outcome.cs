@@ -9,6 +9,7 @@ public enum OutcomeKind
     Invalid,
     Conflict,
     Forbidden,
+    TooManyRequests,
 }
 
 /// <summary>
@@ -37,6 +38,9 @@ public sealed class Outcome<T>
     public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, [new FieldError("common.not_found")]);
 
     public static Outcome<T> Forbidden(string code = "common.forbidden") => new(OutcomeKind.Forbidden, default, [new FieldError(code)]);
+
+    /// <summary>Asked again too soon or too often; the caller may try later.</summary>
+    public static Outcome<T> TooManyRequests(string code) => new(OutcomeKind.TooManyRequests, default, [new FieldError(code)]);
 
     public static Outcome<T> Conflict(string code = "common.concurrency_conflict") => new(OutcomeKind.Conflict, default, [new FieldError(code)]);
 

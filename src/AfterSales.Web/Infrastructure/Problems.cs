@@ -23,6 +23,8 @@ public sealed class Problems(IStringLocalizer<SharedResource> localizer)
 
     public ProblemHttpResult Forbidden(FieldError error) => TypedResults.Problem(Problem(StatusCodes.Status403Forbidden, error));
 
+    public ProblemHttpResult TooManyRequests(FieldError error) => TypedResults.Problem(Problem(StatusCodes.Status429TooManyRequests, error));
+
     public ProblemDetails Problem(int status, FieldError error) => new()
     {
         Status = status,
@@ -51,6 +53,7 @@ public static class OutcomeHttp
         OutcomeKind.Invalid => problems.Validation(outcome.Errors),
         OutcomeKind.Conflict => problems.Conflict(outcome.Errors[0]),
         OutcomeKind.Forbidden => problems.Forbidden(outcome.Errors[0]),
+        OutcomeKind.TooManyRequests => problems.TooManyRequests(outcome.Errors[0]),
         OutcomeKind.Ok => throw new InvalidOperationException("Not a refusal."),
     };
 }

@@ -73,6 +73,9 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Tests run the outbox dispatcher themselves (DispatchDueMessages) on the fake clock: no background loop.
         builder.UseSetting("Notifications:Dispatcher:Enabled", "false");
+
+        // Every request of a test comes from one address; the per-address limit of the public API is for real clients.
+        builder.UseSetting("PublicAccess:RequestsPerMinute", "100000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
