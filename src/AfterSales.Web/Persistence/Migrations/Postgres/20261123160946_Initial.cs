@@ -332,6 +332,38 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StorageName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HasThumbnail = table.Column<bool>(type: "boolean", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: true),
+                    Height = table.Column<int>(type: "integer", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredFiles_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserStores",
                 columns: table => new
                 {
@@ -452,6 +484,29 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromCustomer = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Body = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintMessages_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintStatusChanges",
                 columns: table => new
                 {
@@ -471,6 +526,25 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_ComplaintStatusChanges", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ComplaintStatusChanges_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintTrackingLinks",
+                columns: table => new
+                {
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Token = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintTrackingLinks", x => x.ComplaintId);
+                    table.ForeignKey(
+                        name: "FK_ComplaintTrackingLinks_Complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "Complaints",
                         principalColumn: "Id",
@@ -556,6 +630,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintMessages_ComplaintId_At",
+                table: "ComplaintMessages",
+                columns: new[] { "ComplaintId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_AssetId_Status",
                 table: "Complaints",
                 columns: new[] { "AssetId", "Status" });
@@ -610,6 +689,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_ComplaintStatusChanges_ComplaintId_ComplaintVersion",
                 table: "ComplaintStatusChanges",
                 columns: new[] { "ComplaintId", "ComplaintVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintTrackingLinks_Token",
+                table: "ComplaintTrackingLinks",
+                column: "Token",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreatedAt",
@@ -692,6 +777,22 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "Term", "CustomerId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_OwnerKind_OwnerId_CreatedAt",
+                table: "StoredFiles",
+                columns: new[] { "OwnerKind", "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_StorageName",
+                table: "StoredFiles",
+                column: "StorageName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_StoreId",
+                table: "StoredFiles",
+                column: "StoreId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Stores_Code",
                 table: "Stores",
                 column: "Code",
@@ -731,7 +832,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintCounters");
 
             migrationBuilder.DropTable(
+                name: "ComplaintMessages");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintTrackingLinks");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -741,6 +848,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "UserStores");
