@@ -116,7 +116,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal)
             .Replace("{complaint}", complaint.ToString(), StringComparison.Ordinal).Replace("{file}", file.ToString(), StringComparison.Ordinal)
             .Replace("{order}", other.Order?.Id.ToString(), StringComparison.Ordinal).Replace("{operation}", other.OperationId?.ToString(), StringComparison.Ordinal)
-            .Replace("{job}", other.Order?.Jobs.FirstOrDefault()?.Id.ToString(), StringComparison.Ordinal);
+            .Replace("{job}", (other.Order is { Jobs.Count: > 0 } withJob ? withJob.Jobs[0].Id.ToString() : null), StringComparison.Ordinal);
         return (method, template) switch
         {
             ("PUT", "/api/v1/repair-orders/{order}") => client.PutAsync(url, new ReviseRepairOrderRequest(other.Order!.Version, "异响", [])),
