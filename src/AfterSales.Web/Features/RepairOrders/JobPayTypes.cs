@@ -21,14 +21,14 @@ public static class JobComponentGroups
 
     /// <summary>
     /// The warranty group most jobs of a skill touch: servicing is wear parts, EV high-voltage work the traction
-    /// battery, electrical work the electronic control; the advisor changes it when the job says otherwise.
+    /// battery, electrical work the electronic control; mechanical and body work span the car, so the whole-vehicle
+    /// terms apply until the advisor names the group the job really touches.
     /// </summary>
     public static ComponentGroup Default(WorkshopSkill skill, AssetKind kind) => kind switch
     {
         AssetKind.Vehicle => skill switch
         {
             WorkshopSkill.Maintenance => ComponentGroup.WearParts,
-            WorkshopSkill.Mechanical => ComponentGroup.Powertrain,
             WorkshopSkill.Electrical => ComponentGroup.ElectronicControl,
             WorkshopSkill.EvHighVoltage => ComponentGroup.TractionBattery,
             _ => ComponentGroup.WholeVehicle,
