@@ -42,6 +42,11 @@ public sealed class AppointmentScenarios(AppServer app) : BrowserTest(app)
         await Expect(Page.Locator("[data-testid=appointment-history] tbody tr")).ToHaveCountAsync(2);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("appointment-confirmed"), FullPage = true });
 
+        // A confirmed booking can be received: check-in opens a repair order prefilled from it.
+        await Page.GetByTestId("appointment-check-in").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/repair-orders/new\\?appointment=[0-9a-f-]{36}$"));
+        await Expect(Page.GetByTestId("from-appointment")).ToBeVisibleAsync();
+
         // The day view of tomorrow shows the customer at 10:00 with the slot's load.
         await GoToAsync("/appointments");
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = App.Text("appointments.next") }).ClickAsync();

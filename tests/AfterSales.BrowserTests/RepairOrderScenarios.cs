@@ -47,6 +47,9 @@ public sealed partial class RepairOrderScenarios(AppServer app) : BrowserTest(ap
         await Page.GetByTestId("ro-job").Nth(1).GetByTestId("job-pay-type").ClickAsync();
         await Page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = App.Text("enum.PayType.Warranty"), Exact = true }).ClickAsync();
         await Expect(Page.GetByTestId("ro-totals")).ToContainTextAsync(App.Text("enum.PayType.Warranty"));
+
+        // Without a sale date on file the warranty module leaves it pending; deciding otherwise takes a reason.
+        await Page.Locator("#job-1-override-reason").FillAsync("购车发票已核验，在三电保修期内");
         await SnapshotAsync("repair-order-editor");
 
         await Page.GetByTestId("ro-submit").ClickAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using AfterSales.Domain.Service;
 using AfterSales.Web.Features;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Complaints.Public;
@@ -48,6 +49,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "GET", "/api/v1/repair-orders/{order}" },
         { "PUT", "/api/v1/repair-orders/{order}" },
         { "PUT", "/api/v1/repair-orders/{order}/check-in" },
+        { "POST", "/api/v1/repair-orders/{order}/pay-type-proposals" },
+        { "POST", "/api/v1/repair-orders/{order}/jobs/{job}/pay-type-decisions" },
         { "GET", "/api/v1/repair-orders/{order}/history" },
         { "POST", "/api/v1/repair-orders/{order}/cancel" },
         { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
@@ -112,11 +115,14 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal)
             .Replace("{complaint}", complaint.ToString(), StringComparison.Ordinal).Replace("{file}", file.ToString(), StringComparison.Ordinal)
-            .Replace("{order}", other.Order?.Id.ToString(), StringComparison.Ordinal).Replace("{operation}", other.OperationId?.ToString(), StringComparison.Ordinal);
+            .Replace("{order}", other.Order?.Id.ToString(), StringComparison.Ordinal).Replace("{operation}", other.OperationId?.ToString(), StringComparison.Ordinal)
+            .Replace("{job}", (other.Order is { Jobs.Count: > 0 } withJob ? withJob.Jobs[0].Id.ToString() : null), StringComparison.Ordinal);
         return (method, template) switch
         {
             ("PUT", "/api/v1/repair-orders/{order}") => client.PutAsync(url, new ReviseRepairOrderRequest(other.Order!.Version, "异响", [])),
             ("PUT", "/api/v1/repair-orders/{order}/check-in") => client.PutAsync(url, new RecordCheckInRequest(other.Order!.Version, new CheckInRequest(MileageKm: 1))),
+            ("POST", "/api/v1/repair-orders/{order}/pay-type-proposals") => client.PostAsync(url, new JobPayTypeProposalRequest(WorkshopSkill.Mechanical)),
+            ("POST", "/api/v1/repair-orders/{order}/jobs/{job}/pay-type-decisions") => client.PostAsync(url, new JobPayTypeDecisionRequest(Domain.Warranty.ComponentGroup.Powertrain, PayType.PendingDecision, PayType.PendingDecision)),
             ("POST", "/api/v1/repair-orders/{order}/cancel") => client.PostAsync(url, new RepairOrderMoveRequest(other.Order!.Version, "test")),
             ("POST", "/api/v1/complaints/{complaint}/evidence") => client.PostAsync(url, TestFiles.Form(TestFiles.Png(), "evidence.png"), Ct),
             ("POST", "/api/v1/complaints/{complaint}/messages") => client.PostAsync(url, new ComplaintMessageRequest("我们会尽快联系您。")),
@@ -137,9 +143,15 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var order = template.Contains("{order}", StringComparison.Ordinal)
             ? await (await client.PostAsync("/api/v1/repair-orders", new OpenRepairOrderRequest(customer.Id, customer.Assets[0].Id, "异响"))).ReadAsync<RepairOrderView>(HttpStatusCode.Created)
             : null;
-        var operationId = template.Contains("{operation}", StringComparison.Ordinal)
+        var operationId = template.Contains("{operation}", StringComparison.Ordinal) || template.Contains("{job}", StringComparison.Ordinal)
             ? (await (await client.GetAsync($"/api/v1/stores/{customer.StoreId}/labour-operations", Ct)).ReadAsync<Page<LabourOperationView>>()).Items[0].Id
             : (Guid?)null;
+        if (order is not null && template.Contains("{job}", StringComparison.Ordinal))
+        {
+            var job = new JobRequest(operationId!.Value, PayType.PendingDecision);
+            order = await (await client.PutAsync($"/api/v1/repair-orders/{order.Id}", new ReviseRepairOrderRequest(order.Version, order.CustomerWords, [job]))).ReadAsync<RepairOrderView>();
+        }
+
         return new OtherIds(order, operationId);
     }
 

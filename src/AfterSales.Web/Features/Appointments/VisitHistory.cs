@@ -1,12 +1,25 @@
 using AfterSales.Domain.Appointments;
+using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
 using AfterSales.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.Appointments;
 
-/// <summary>One earlier visit of an asset: when, where, what for, and what was found but left unfixed.</summary>
-public sealed record PastVisit(Guid AppointmentId, DateTimeOffset At, Guid StoreId, string StoreName, string Need, IReadOnlyList<WorkshopSkill> ConcernAreas, string? OpenIssues);
+/// <summary>
+/// One earlier visit of an asset: when, where, what for, and what was found but left unfixed. A visit is a booking
+/// the customer came to, a signed repair order, or both when the order was opened from the booking.
+/// </summary>
+public sealed record PastVisit(
+    Guid? AppointmentId,
+    DateTimeOffset At,
+    Guid StoreId,
+    string StoreName,
+    string Need,
+    IReadOnlyList<WorkshopSkill> ConcernAreas,
+    string? OpenIssues,
+    Guid? RepairOrderId = null,
+    string? RepairOrderNumber = null);
 
 /// <summary>What the front desk sees on the spot while booking (DOMAIN.md step 1 and 2).</summary>
 public sealed record VisitSummary(PastVisit? LastVisit, bool IsRepeatRepair, PastVisit? RepeatOf, int RepeatWindowDays, IReadOnlyList<PastVisit> UnfixedIssues);
@@ -43,8 +56,28 @@ public sealed class VisitHistory(AfterSalesDb db, TimeProvider clock)
             .OrderByDescending(a => a.SlotStart)
             .Take(MaxVisits)
             .ToListAsync(ct);
-        var storeIds = rows.Select(r => r.StoreId).Distinct().ToList();
+
+        // Only what the customer signed was agreed work; drafts and cancelled orders say nothing about the asset.
+        var orders = await db.Set<RepairOrder>().IgnoreQueryFilters().AsNoTracking().Include(o => o.Jobs)
+            .Where(o => o.AssetId == assetId && o.Status == RepairOrderStatus.Signed && (o.AppointmentId == null || o.AppointmentId != excludingAppointmentId))
+            .OrderByDescending(o => o.OpenedAt)
+            .Take(MaxVisits)
+            .ToListAsync(ct);
+        var storeIds = rows.Select(r => r.StoreId).Concat(orders.Select(o => o.StoreId)).Distinct().ToList();
         var stores = await db.Stores.IgnoreQueryFilters().Where(s => storeIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        return rows.Select(a => new PastVisit(a.Id, a.SlotStart, a.StoreId, stores.GetValueOrDefault(a.StoreId, string.Empty), a.CustomerNeed, a.Skills, a.OpenIssues)).ToList();
+
+        // An order opened from a booking is the same visit: its jobs add their trades to the booking's.
+        var fromBookings = orders.Where(o => o.AppointmentId is not null).GroupBy(o => o.AppointmentId!.Value).ToDictionary(g => g.Key, g => g.First());
+        var visits = rows.Select(a =>
+        {
+            var order = fromBookings.GetValueOrDefault(a.Id);
+            var areas = order is null ? a.Skills : a.Skills.Concat(order.Jobs.Select(j => j.Skill)).Distinct().ToList();
+            return new PastVisit(a.Id, a.SlotStart, a.StoreId, stores.GetValueOrDefault(a.StoreId, string.Empty), a.CustomerNeed, areas, a.OpenIssues, order?.Id, order?.Number);
+        }).ToList();
+        var bookingIds = rows.Select(a => a.Id).ToHashSet();
+        visits.AddRange(orders.Where(o => o.AppointmentId is not { } id || !bookingIds.Contains(id)).Select(o => new PastVisit(
+            o.AppointmentId, o.OpenedAt, o.StoreId, stores.GetValueOrDefault(o.StoreId, string.Empty), o.CustomerWords,
+            o.Jobs.Select(j => j.Skill).Distinct().ToList(), null, o.Id, o.Number)));
+        return visits.OrderByDescending(v => v.At).Take(MaxVisits).ToList();
     }
 }

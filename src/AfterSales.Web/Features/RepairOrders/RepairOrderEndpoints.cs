@@ -1,3 +1,4 @@
+using AfterSales.Web.Features.Warranty;
 using AfterSales.Web.Infrastructure;
 
 namespace AfterSales.Web.Features.RepairOrders;
@@ -17,7 +18,9 @@ public static class RepairOrderEndpoints
         .AddScoped<SubmitRepairOrder>()
         .AddScoped<SignRepairOrder>()
         .AddScoped<ReopenRepairOrder>()
-        .AddScoped<CancelRepairOrder>();
+        .AddScoped<CancelRepairOrder>()
+        .AddScoped<ProposeJobPayType>()
+        .AddScoped<DecideJobPayType>();
 
     public static void MapRepairOrders(this RouteGroupBuilder api)
     {
@@ -47,6 +50,23 @@ public static class RepairOrderEndpoints
             .WithName("ReviseRepairOrder")
             .WithSummary("Replaces the jobs, parts, pay types, discount and terms of a draft order; totals are computed by the server.")
             .Produces<RepairOrderView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/pay-type-proposals", async (Guid id, JobPayTypeProposalRequest request, ProposeJobPayType handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(problems))
+            .WithName("ProposeJobPayType")
+            .WithSummary("Proposes the pay type of a job on this order from the asset's warranty terms and the check-in mileage, with the reason; the component group defaults from the job's skill.")
+            .Produces<ProposalView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:guid}/jobs/{jobId:guid}/pay-type-decisions", async (Guid id, Guid jobId, JobPayTypeDecisionRequest request, DecideJobPayType handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, jobId, request, ct)).ToHttp(problems, d => TypedResults.Created($"/api/v1/warranty/decisions?jobId={jobId}", d)))
+            .WithName("DecideJobPayType")
+            .WithSummary("Records the advisor's pay type for a saved job as a warranty decision; choosing other than the proposal needs a reason.")
+            .Produces<DecisionView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

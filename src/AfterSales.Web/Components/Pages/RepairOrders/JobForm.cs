@@ -1,7 +1,9 @@
 using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
+using AfterSales.Domain.Warranty;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.RepairOrders;
+using AfterSales.Web.Features.Warranty;
 
 namespace AfterSales.Web.Components.Pages.RepairOrders;
 
@@ -25,6 +27,44 @@ public sealed class JobForm
     public string? Note { get; set; }
 
     public List<PartForm> Parts { get; } = [];
+
+    /// <summary>The warranty group the job touches; proposals and decisions are for this group.</summary>
+    public ComponentGroup? Group { get; set; }
+
+    public PayType? ProposedPayType { get; set; }
+
+    public string? ProposedReason { get; set; }
+
+    /// <summary>The pay type last recorded as a warranty decision for this job.</summary>
+    public PayType? Decided { get; set; }
+
+    public string? OverrideReason { get; set; }
+
+    public bool IsOverride => ProposedPayType is { } proposed && PayType != proposed;
+
+    /// <summary>A proposal was shown and what the advisor chose is not on record yet.</summary>
+    public bool NeedsDecision => ProposedPayType is not null && Group is not null && Decided != PayType;
+
+    public bool MissesReason => NeedsDecision && IsOverride && string.IsNullOrWhiteSpace(OverrideReason);
+
+    public void Show(ProposalView proposal)
+    {
+        Group = proposal.ComponentGroup;
+        ProposedPayType = proposal.PayType;
+        ProposedReason = proposal.Reason;
+        Decided = null;
+        OverrideReason = null;
+        PayType = proposal.PayType;
+    }
+
+    public void Show(DecisionView decision)
+    {
+        Group = decision.ComponentGroup;
+        ProposedPayType = decision.Proposed;
+        ProposedReason = decision.ProposedReason;
+        Decided = decision.Chosen;
+        OverrideReason = decision.Reason;
+    }
 
     public static JobForm From(RepairJobView job)
     {
