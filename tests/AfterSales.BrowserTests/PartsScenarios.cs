@@ -92,6 +92,11 @@ public sealed class PartsScenarios(AppServer app) : BrowserTest(app)
         await Expect(Page.GetByTestId("count-status")).ToHaveTextAsync(App.Text("enum.CountSheetStatus.AwaitingApproval"));
         await Expect(Page.GetByTestId("count-awaiting")).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("count-approve")).ToHaveCountAsync(0);
+
+        // The slow-moving report of the clerk's store lists the demo stock that has not moved for months.
+        await GoToAsync("/parts/slow-moving");
+        await Expect(Page.GetByTestId("slow-items").Locator("tbody tr").First).ToBeVisibleAsync();
+        await SnapshotAsync("parts-slow-moving");
     });
 
     /// <summary>A walk-in's repair order with a brake job, opened by the advisor through the real handlers; returns its number.</summary>
