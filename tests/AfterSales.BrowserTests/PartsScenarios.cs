@@ -97,6 +97,11 @@ public sealed class PartsScenarios(AppServer app) : BrowserTest(app)
         await GoToAsync("/parts/slow-moving");
         await Expect(Page.GetByTestId("slow-items").Locator("tbody tr").First).ToBeVisibleAsync();
         await SnapshotAsync("parts-slow-moving");
+
+        // Tomorrow's reserved shelf opens for the clerk's store.
+        await GoToAsync("/parts/reserved");
+        await Expect(Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync(App.Text("nav.parts_reserved"));
+        await SnapshotAsync("parts-reserved-shelf");
     });
 
     /// <summary>A walk-in's repair order with a brake job, opened by the advisor through the real handlers; returns its number.</summary>
