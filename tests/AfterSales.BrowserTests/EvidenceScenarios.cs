@@ -51,7 +51,7 @@ public sealed partial class EvidenceScenarios(AppServer app) : BrowserTest(app)
     // MudFileUpload keeps each earlier pick's input (hidden) and adds a fresh one for the next pick.
     private ILocator FileInput() => Page.Locator("[data-testid=file-uploader] input[type=file]").Last;
 
-    private static byte[] Photo()
+    internal static byte[] Photo()
     {
         using var bitmap = new SKBitmap(640, 480);
         using (var canvas = new SKCanvas(bitmap))

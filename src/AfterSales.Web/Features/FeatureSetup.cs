@@ -51,7 +51,6 @@ public static class FeatureSetup
     public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app)
     {
         app.MapAccount();
-        app.MapPublicComplaintTracking();
         var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.Staff).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapCustomers();
         api.MapAssets();
@@ -79,6 +78,7 @@ public static class FeatureSetup
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
         publicApi.MapPublicAccess();
         publicApi.MapPublicAppointments();
+        publicApi.MapPublicComplaints();
         return app;
     }
 }

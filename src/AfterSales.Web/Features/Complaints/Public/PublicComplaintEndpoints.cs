@@ -1,5 +1,7 @@
 using AfterSales.Web.Features.Files;
+using AfterSales.Web.Features.PublicAccess;
 using AfterSales.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AfterSales.Web.Features.Complaints.Public;
 
@@ -34,10 +36,42 @@ public static class PublicComplaintEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    /// <summary>Anonymous endpoints: the tracking token in the path is the customer's proof.</summary>
-    public static void MapPublicComplaintTracking(this IEndpointRouteBuilder app)
+    /// <summary>The purpose word of phone verifications for complaints.</summary>
+    public const string VerificationPurpose = "complaint";
+
+    /// <summary>Anonymous endpoints: a verified phone (header X-Customer-Token) files; the tracking token in the path opens one complaint.</summary>
+    public static void MapPublicComplaints(this RouteGroupBuilder publicApi)
     {
-        var group = app.MapGroup("/api/v1/public/complaints/track/{token}").WithTags("Public complaints").AllowAnonymous();
+        var filing = publicApi.MapGroup("/complaints").WithTags("Public complaints");
+
+        filing.MapGet("/options", async (HttpContext context, CustomerTokens tokens, PublicComplaints handler, Problems problems, CancellationToken ct) =>
+                tokens.ReadPhone(context, VerificationPurpose) is { } phone
+                    ? (IResult)TypedResults.Ok(await handler.OptionsAsync(phone, ct))
+                    : NotVerified(problems))
+            .WithName("GetOnlineComplaintOptions")
+            .WithSummary("For a verified phone (X-Customer-Token, purpose \"complaint\"): the customer's name and assets if known, the stores, and their complaints with tracking links.")
+            .Produces<CustomerComplaintOptions>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        filing.MapPost("/", async (OnlineComplaintRequest request, HttpContext context, CustomerTokens tokens, PublicComplaints handler, Problems problems, CancellationToken ct) =>
+                tokens.ReadPhone(context, VerificationPurpose) is { } phone
+                    ? (await handler.FileAsync(phone, request, context.Request.PublicBase(), ct)).ToHttp(problems, f => TypedResults.Created($"/api/v1/public/complaints/track/{f.TrackingToken}", f))
+                    : NotVerified(problems))
+            .WithName("FileOnlineComplaint")
+            .WithSummary("A customer files a complaint (channel OnlineApp); a phone nobody has yet becomes a new customer. Answers the number and the tracking link, also texted.")
+            .Produces<FiledComplaint>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        filing.MapPublicComplaintTracking();
+    }
+
+    private static ProblemHttpResult NotVerified(Problems problems) =>
+        TypedResults.Problem(problems.Problem(StatusCodes.Status401Unauthorized, new Domain.Common.FieldError("complaint.phone_not_verified")));
+
+    private static void MapPublicComplaintTracking(this RouteGroupBuilder complaints)
+    {
+        var group = complaints.MapGroup("/track/{token}");
 
         group.MapGet("/", async (string token, PublicComplaints handler, Problems problems, CancellationToken ct) =>
                 (await handler.TrackAsync(token, ct)).ToHttp(problems))
