@@ -98,6 +98,17 @@ public sealed class PartsScenarios(AppServer app) : BrowserTest(app)
         await Expect(Page.GetByTestId("slow-items").Locator("tbody tr").First).ToBeVisibleAsync();
         await SnapshotAsync("parts-slow-moving");
 
+        // A superseded number in the catalogue says what replaces it.
+        var (oldNumber, newNumber) = await App.AsUserAsync("parts", async services =>
+        {
+            var old = await services.GetRequiredService<AfterSalesDb>().Set<Part>().Where(p => p.ReplacedByNumber != null).OrderBy(p => p.Number).FirstAsync();
+            return (old.Number, old.ReplacedByNumber!);
+        });
+        await GoToAsync("/parts");
+        await Page.Locator("#part-search").FillAsync(oldNumber);
+        await Expect(Page.GetByTestId("part-table")).ToContainTextAsync(string.Format(App.Text("parts.replaced_by"), newNumber));
+        await SnapshotAsync("parts-catalogue-supersession");
+
         // Tomorrow's reserved shelf opens for the clerk's store.
         await GoToAsync("/parts/reserved");
         await Expect(Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync(App.Text("nav.parts_reserved"));
