@@ -106,7 +106,10 @@ public sealed class PartsScenarios(AppServer app) : BrowserTest(app)
         });
         await GoToAsync("/parts");
         await Page.Locator("#part-search").FillAsync(oldNumber);
-        await Expect(Page.GetByTestId("part-table")).ToContainTextAsync(string.Format(App.Text("parts.replaced_by"), newNumber));
+        var found = Page.GetByTestId("part-table").Locator("tbody tr");
+        await Expect(found).ToHaveCountAsync(1);
+        await Expect(found).ToContainTextAsync(oldNumber);
+        await Expect(found).ToContainTextAsync(string.Format(App.Text("parts.replaced_by"), newNumber));
         await SnapshotAsync("parts-catalogue-supersession");
 
         // Tomorrow's reserved shelf opens for the clerk's store.
