@@ -949,6 +949,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("DoNotCall")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("DoNotCallSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1807,6 +1813,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
 
+                    b.Property<bool>("IsExtraWork")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("LabourOperationId")
                         .HasColumnType("uuid");
 
@@ -1844,16 +1853,42 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<Guid>("RepairOrderId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SafetyCritical")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Skill")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TechnicianName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LabourOperationId");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("RepairOrderId", "Position");
+
+                    b.HasIndex("TechnicianId", "Status");
 
                     b.ToTable("RepairJobs", (string)null);
                 });
@@ -1897,6 +1932,58 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("RepairJobId", "Position");
 
                     b.ToTable("RepairJobParts", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("RepairJobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairJobId", "At");
+
+                    b.HasIndex("RepairOrderId", "At");
+
+                    b.ToTable("RepairJobStatusChanges", (string)null);
+
+                    b.HasAnnotation("AfterSales:AppendOnly", true);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairOrder", b =>
@@ -1948,6 +2035,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DiscountApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1972,6 +2062,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<decimal?>("ExtraWorkPreApprovedLimit")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<TimeOnly?>("FollowUpPreferredFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("FollowUpPreferredTo")
+                        .HasColumnType("time without time zone");
 
                     b.Property<bool>("FreeWash")
                         .HasColumnType("boolean");
@@ -2003,6 +2099,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("PromisedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("integer");
 
                     b.Property<bool?>("SpareTyrePresent")
                         .HasColumnType("boolean");
@@ -2063,10 +2162,14 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "OpenedAt");
 
+                    b.HasIndex("StoreId", "DeliveredAt");
+
                     b.HasIndex("StoreId", "Number")
                         .IsUnique();
 
                     b.HasIndex("StoreId", "OpenedAt");
+
+                    b.HasIndex("StoreId", "Status");
 
                     b.ToTable("RepairOrders", (string)null);
                 });
@@ -4173,6 +4276,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("RepairOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Web.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobPart", b =>
@@ -4180,6 +4288,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasOne("AfterSales.Domain.RepairOrders.RepairJob", null)
                         .WithMany("Parts")
                         .HasForeignKey("RepairJobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobStatusChange", b =>
+                {
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany("JobHistory")
+                        .HasForeignKey("RepairOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4532,6 +4649,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairOrder", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("JobHistory");
 
                     b.Navigation("Jobs");
 

@@ -944,6 +944,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DoNotCall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoNotCallSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1799,6 +1805,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsExtraWork")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("LabourOperationId")
                         .HasColumnType("TEXT");
 
@@ -1836,16 +1845,42 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid>("RepairOrderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SafetyCritical")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Skill")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicianName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LabourOperationId");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("RepairOrderId", "Position");
+
+                    b.HasIndex("TechnicianId", "Status");
 
                     b.ToTable("RepairJobs", (string)null);
                 });
@@ -1889,6 +1924,58 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("RepairJobId", "Position");
 
                     b.ToTable("RepairJobParts", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepairJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairJobId", "At");
+
+                    b.HasIndex("RepairOrderId", "At");
+
+                    b.ToTable("RepairJobStatusChanges", (string)null);
+
+                    b.HasAnnotation("AfterSales:AppendOnly", true);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairOrder", b =>
@@ -1940,6 +2027,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DiscountApprovedAt")
                         .HasColumnType("INTEGER");
 
@@ -1963,6 +2053,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.Property<decimal?>("ExtraWorkPreApprovedLimit")
                         .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("FollowUpPreferredFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("FollowUpPreferredTo")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("FreeWash")
@@ -1994,6 +2090,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PromisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReworkCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool?>("SpareTyrePresent")
@@ -2055,10 +2154,14 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "OpenedAt");
 
+                    b.HasIndex("StoreId", "DeliveredAt");
+
                     b.HasIndex("StoreId", "Number")
                         .IsUnique();
 
                     b.HasIndex("StoreId", "OpenedAt");
+
+                    b.HasIndex("StoreId", "Status");
 
                     b.ToTable("RepairOrders", (string)null);
                 });
@@ -4156,6 +4259,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("RepairOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Web.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobPart", b =>
@@ -4163,6 +4271,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasOne("AfterSales.Domain.RepairOrders.RepairJob", null)
                         .WithMany("Parts")
                         .HasForeignKey("RepairJobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobStatusChange", b =>
+                {
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany("JobHistory")
+                        .HasForeignKey("RepairOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4515,6 +4632,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairOrder", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("JobHistory");
 
                     b.Navigation("Jobs");
 
