@@ -1,3 +1,4 @@
+using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Warranty;
 using AfterSales.Web.Infrastructure;
 
@@ -20,7 +21,8 @@ public static class RepairOrderEndpoints
         .AddScoped<ReopenRepairOrder>()
         .AddScoped<CancelRepairOrder>()
         .AddScoped<ProposeJobPayType>()
-        .AddScoped<DecideJobPayType>();
+        .AddScoped<DecideJobPayType>()
+        .AddFileOwner<RepairOrderFileOwner>();
 
     public static void MapRepairOrders(this RouteGroupBuilder api)
     {

@@ -63,7 +63,7 @@ public abstract class RepairOrderWorkflowTests<TApp>(TApp app) : IClassFixture<T
 
         order = await SignAsync(advisor, order);
         Assert.Equal(RepairOrderStatus.Signed, order.Status);
-        Assert.Equal([RepairOrderTrigger.Reopen, RepairOrderTrigger.Cancel], order.PermittedTriggers);
+        Assert.Equal([RepairOrderTrigger.Reopen, RepairOrderTrigger.Cancel, RepairOrderTrigger.StartWork], order.PermittedTriggers);
         var signature = Assert.Single(order.Signatures);
         Assert.True(signature.IsCurrent);
         Assert.True(signature.IsIntact);
