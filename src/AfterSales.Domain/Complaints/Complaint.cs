@@ -16,7 +16,8 @@ public sealed record ComplaintIntake(
     ComplaintCategory Category,
     Guid? SubCategoryId,
     ComplaintUrgency Urgency,
-    Responsibility? SuspectedResponsibility);
+    Responsibility? SuspectedResponsibility,
+    Guid? TechnicianId = null);
 
 /// <summary>
 /// A complaint (投诉) with its human number <c>TS-yyyy-NNNNNN</c>. Its status moves only through
@@ -64,6 +65,9 @@ public sealed partial class Complaint
 
     public Responsibility? SuspectedResponsibility { get; private set; }
 
+    /// <summary>The technician who did the work complained about, when the complaint concerns a repair.</summary>
+    public Guid? TechnicianId { get; private set; }
+
     /// <summary>The same asset already had a complaint before this one (重复投诉).</summary>
     public bool IsRepeat { get; private set; }
 
@@ -103,6 +107,7 @@ public sealed partial class Complaint
             SubCategoryId = intake.SubCategoryId,
             Urgency = intake.Urgency,
             SuspectedResponsibility = intake.SuspectedResponsibility,
+            TechnicianId = intake.TechnicianId,
             IsRepeat = isRepeat,
             Status = ComplaintStatus.Received,
             ReceivedAt = now,

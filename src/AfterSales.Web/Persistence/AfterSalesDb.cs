@@ -195,6 +195,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         try
         {
             await SearchIndex.RebuildAsync(this, cancellationToken);
+            await Features.Knowledge.KnowledgeIndex.RebuildAsync(this, cancellationToken);
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (audit.Count > 0)
             {

@@ -141,6 +141,7 @@ public static class DemoData
 
         await Features.Parts.PartsDemoData.SeedAsync(db, now, ct);
         await Features.Parts.PartsDemoData.SeedStockAsync(db, [beijing.Id, shanghai.Id], now, ct);
+        await Features.Knowledge.KnowledgeDemoData.SeedAsync(db, now, ct);
     }
 
     /// <summary>Deterministic customers with valid VINs, plates, serials and IMEIs (also used by the search benchmark).</summary>

@@ -169,3 +169,25 @@ public sealed class ListSpecialists(AfterSalesDb db, ICurrentUser user)
             .ToListAsync(ct);
     }
 }
+
+/// <summary>The store's technicians, to name the one whose work a complaint is about.</summary>
+public sealed class ListTechnicians(AfterSalesDb db, ICurrentUser user)
+{
+    private static readonly string[] Roles = [nameof(StaffRole.Technician), nameof(StaffRole.TeamLead)];
+
+    public async Task<IReadOnlyList<SpecialistView>> HandleAsync(Guid storeId, CancellationToken ct)
+    {
+        if (!user.Scope.Includes(storeId))
+        {
+            return [];
+        }
+
+        var roleIds = db.Roles.Where(r => Roles.Contains(r.Name!)).Select(r => r.Id);
+        var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        return await db.Users
+            .Where(u => u.IsActive && userIds.Contains(u.Id) && db.UserStores.Any(s => s.UserId == u.Id && s.StoreId == storeId))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new SpecialistView(u.Id, u.DisplayName))
+            .ToListAsync(ct);
+    }
+}

@@ -31,6 +31,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Asset>().WithMany().HasForeignKey(c => c.AssetId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.AssignedSpecialistId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.TechnicianId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.History).WithOne().HasForeignKey(h => h.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.History).HasField("_history");
 
@@ -44,6 +45,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.AssetId, c.Status });
         b.HasIndex(c => c.RepairOrderReference);
         b.HasIndex(c => c.AssignedSpecialistId);
+        b.HasIndex(c => c.TechnicianId);
     }
 }
 

@@ -15,6 +15,7 @@ public static class ComplaintEndpoints
         .AddScoped<AcknowledgeComplaint>()
         .AddScoped<StartInvestigation>()
         .AddScoped<ListSpecialists>()
+        .AddScoped<ListTechnicians>()
         .AddComplaintHandling();
 
     public static void MapComplaints(this RouteGroupBuilder api)
@@ -44,6 +45,11 @@ public static class ComplaintEndpoints
                 TypedResults.Ok(await handler.HandleAsync(storeId, ct)))
             .WithName("ListComplaintSpecialists")
             .WithSummary("Who can take a complaint of a store.");
+
+        group.MapGet("/technicians", async (Guid storeId, ListTechnicians handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(storeId, ct)))
+            .WithName("ListComplaintTechnicians")
+            .WithSummary("The store's technicians and team leads, to name whose work a complaint is about.");
 
         group.MapGet("/{id:guid}", async (Guid id, GetComplaint handler, Problems problems, CancellationToken ct) =>
                 (await handler.HandleAsync(id, ct)).ToHttp(problems))

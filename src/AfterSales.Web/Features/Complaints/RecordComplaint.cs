@@ -19,9 +19,10 @@ public sealed record RecordComplaintRequest(
     string? RepairOrderReference = null,
     Guid? SubCategoryId = null,
     Responsibility? SuspectedResponsibility = null,
-    Guid? StoreId = null)
+    Guid? StoreId = null,
+    Guid? TechnicianId = null)
 {
-    public ComplaintIntake ToIntake() => new(Channel, CustomerId, AssetId, RepairOrderReference, CoreProblem, CustomerExpectation, Category, SubCategoryId, Urgency, SuspectedResponsibility);
+    public ComplaintIntake ToIntake() => new(Channel, CustomerId, AssetId, RepairOrderReference, CoreProblem, CustomerExpectation, Category, SubCategoryId, Urgency, SuspectedResponsibility, TechnicianId);
 }
 
 internal sealed class RecordComplaintValidator : AbstractValidator<RecordComplaintRequest>
@@ -39,7 +40,7 @@ internal sealed class RecordComplaintValidator : AbstractValidator<RecordComplai
     }
 }
 
-public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestValidation validation, TimeProvider clock, FindDuplicates duplicates, Handling.ComplaintAssigner assigner)
+public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestValidation validation, TimeProvider clock, FindDuplicates duplicates, Handling.ComplaintAssigner assigner, ListTechnicians technicians)
 {
     private static readonly TimeZoneInfo GroupZone = TimeZoneInfo.FindSystemTimeZoneById(Store.DefaultTimeZone);
 
@@ -78,6 +79,11 @@ public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestV
         if (!user.Scope.Includes(store.Id))
         {
             return Outcome<RecordedComplaint>.Forbidden("common.other_store");
+        }
+
+        if (request.TechnicianId is { } technicianId && !(await technicians.HandleAsync(store.Id, ct)).Any(t => t.Id == technicianId))
+        {
+            return Outcome<RecordedComplaint>.Invalid("complaint.technician_invalid", nameof(request.TechnicianId));
         }
 
         var possibleDuplicates = await duplicates.HandleAsync(new FindDuplicatesRequest(customer.Id, request.AssetId, request.RepairOrderReference), ct);
