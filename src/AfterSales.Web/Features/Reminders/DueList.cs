@@ -118,3 +118,26 @@ public sealed class DueList(AfterSalesDb db, ICurrentUser user, TimeProvider clo
             total);
     }
 }
+
+public sealed record AssetDueView(ReminderKind Kind, string DueKey, DateOnly DueOn, int? DueKm, int? ProjectedKm, DueBasis Basis, string Label, DateTimeOffset PreparedAt);
+
+/// <summary>What is due for one asset and every reminder it was given, newest first.</summary>
+public sealed record AssetRemindersView(Guid AssetId, IReadOnlyList<AssetDueView> Due, IReadOnlyList<ReminderView> Reminders);
+
+public sealed class GetAssetReminders(AfterSalesDb db, AccessGuard guard)
+{
+    public async Task<Outcome<AssetRemindersView>> HandleAsync(Guid assetId, CancellationToken ct)
+    {
+        if (!await db.Assets.AnyAsync(a => a.Id == assetId, ct))
+        {
+            return await guard.NotFoundAsync<Domain.Assets.Asset, AssetRemindersView>(assetId, ct);
+        }
+
+        var due = await db.Set<AssetDue>().AsNoTracking().Where(d => d.AssetId == assetId).ToListAsync(ct);
+        var reminders = await db.Set<Reminder>().AsNoTracking().Where(r => r.AssetId == assetId).ToListAsync(ct);
+        return new AssetRemindersView(
+            assetId,
+            due.OrderBy(d => d.DueOn).Select(d => new AssetDueView(d.Kind, d.DueKey, d.DueOn, d.DueKm, d.ProjectedKm, d.Basis, d.Label, d.PreparedAt)).ToList(),
+            reminders.OrderByDescending(r => r.CreatedAt).Select(ReminderView.From).ToList());
+    }
+}

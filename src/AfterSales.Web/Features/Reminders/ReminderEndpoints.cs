@@ -27,7 +27,8 @@ public static class ReminderEndpoints
             .AddScoped<PrepareDueList>()
             .AddScoped<DueList>()
             .AddScoped<SendReminder>()
-            .AddScoped<ReminderStats>();
+            .AddScoped<ReminderStats>()
+            .AddScoped<GetAssetReminders>();
         services.AddHostedService<Jobs.DueListPreparer>();
         return services;
     }
@@ -76,6 +77,14 @@ public static class ReminderEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/assets/{id:guid}/reminders", async (Guid id, GetAssetReminders handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToHttp(problems))
+            .WithTags("Reminders")
+            .WithName("GetAssetReminders")
+            .WithSummary("What is due for the asset (next service, warranty ends) and the reminders it was given.")
+            .Produces<AssetRemindersView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         reminders.MapGet("/stats", async ([AsParameters] ReminderStatsQuery query, ReminderStats handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(query, ct)))
             .WithName("ReminderStats")

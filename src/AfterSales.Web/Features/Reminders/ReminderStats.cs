@@ -21,8 +21,8 @@ public sealed class ReminderStats(AfterSalesDb db, TimeProvider clock)
     {
         var to = query.To ?? clock.GetUtcNow();
         var from = query.From ?? to.AddDays(-DefaultDays);
-        var reminders = db.Set<Reminder>().AsNoTracking().Where(r => r.CreatedAt >= from && r.CreatedAt < to);
-        var bookings = db.Set<Appointment>().AsNoTracking().Where(a => a.Channel == AppointmentChannel.Reminder && a.CreatedAt >= from && a.CreatedAt < to);
+        var reminders = db.Set<Reminder>().AsNoTracking().Where(r => r.CreatedAt >= from && r.CreatedAt <= to);
+        var bookings = db.Set<Appointment>().AsNoTracking().Where(a => a.Channel == AppointmentChannel.Reminder && a.CreatedAt >= from && a.CreatedAt <= to);
         if (query.StoreId is { } storeId)
         {
             reminders = reminders.Where(r => r.StoreId == storeId);
