@@ -15,8 +15,11 @@ public enum DueListState
     All,
 }
 
-/// <summary>The due list's filters: due within <see cref="Within"/> days, overdue by at most <see cref="OverdueDays"/>.</summary>
-public sealed record DueListQuery(int? Within = null, int? OverdueDays = null, ReminderKind? Kind = null, Guid? StoreId = null, DueListState? State = null, int? Page = null, int? PageSize = null);
+/// <summary>
+/// The due list's filters: due within <see cref="Within"/> days, overdue by at most <see cref="OverdueDays"/>;
+/// <see cref="Search"/> finds a customer by name or a vehicle by plate.
+/// </summary>
+public sealed record DueListQuery(int? Within = null, int? OverdueDays = null, ReminderKind? Kind = null, Guid? StoreId = null, DueListState? State = null, int? Page = null, int? PageSize = null, string? Search = null);
 
 public sealed record DueCustomerView(
     Guid AssetId,
@@ -77,6 +80,13 @@ public sealed class DueList(AfterSalesDb db, ICurrentUser user, TimeProvider clo
         if (query.StoreId is { } storeId)
         {
             rows = rows.Where(d => d.StoreId == storeId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            rows = rows.Where(d => db.Customers.Any(c => c.Id == d.CustomerId && c.Name.Contains(term))
+                || db.Assets.Any(a => a.Id == d.AssetId && a.Plate != null && a.Plate.Contains(term)));
         }
 
         if (query.Kind is { } kind)
