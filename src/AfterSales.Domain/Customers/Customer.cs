@@ -49,6 +49,11 @@ public sealed class Customer
 
     public bool ContactConsent { get; private set; }
 
+    /// <summary>The customer asked not to be called (拒绝回访): follow-up calls and reminder calls skip them everywhere.</summary>
+    public bool DoNotCall { get; private set; }
+
+    public DateTimeOffset? DoNotCallSince { get; private set; }
+
     public string? Notes { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -85,6 +90,16 @@ public sealed class Customer
         var primary = Math.Max(0, phones.FindIndex(p => p.IsPrimary));
         _phones.Clear();
         _phones.AddRange(phones.Select((p, i) => p with { IsPrimary = i == primary }));
+    }
+
+    /// <summary>Records the customer's wish not to be called, or its withdrawal.</summary>
+    public void RecordDoNotCall(bool doNotCall, DateTimeOffset now)
+    {
+        if (doNotCall != DoNotCall)
+        {
+            DoNotCall = doNotCall;
+            DoNotCallSince = doNotCall ? now : null;
+        }
     }
 
     /// <summary>Moves the customer to another store (only an administrator or their home store may do it).</summary>

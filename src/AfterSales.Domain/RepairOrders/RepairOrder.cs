@@ -20,7 +20,7 @@ public sealed record RepairOrderOpening(Guid CustomerId, Guid AssetId, Guid? App
 /// <see cref="RepairOrderLifecycle"/>, every move appends a <see cref="RepairOrderStatusChange"/>, and every
 /// signature keeps the exact text it signed (<see cref="RepairOrderSignature"/>).
 /// </summary>
-public sealed class RepairOrder
+public sealed partial class RepairOrder
 {
     public const int NumberLength = 16;
     public const int CustomerWordsMaxLength = 2000;
@@ -41,6 +41,7 @@ public sealed class RepairOrder
     private readonly List<DamageMark> _damageMarks = [];
     private readonly List<RepairOrderStatusChange> _history = [];
     private readonly List<RepairOrderSignature> _signatures = [];
+    private readonly List<RepairJobStatusChange> _jobHistory = [];
 
     private RepairOrder()
     {
@@ -137,7 +138,9 @@ public sealed class RepairOrder
     /// <summary>A discount above the limit of whoever set it, and nobody with a high enough limit has approved it yet.</summary>
     public bool DiscountNeedsApproval => DiscountPercent > 0 && DiscountApprovedAt is null;
 
-    public RepairOrderTotals Totals => RepairOrderTotals.Calculate(_jobs.Select(j => (j.PayType, j.LabourAmount, j.PartsAmount)), DiscountPercent, TaxRate);
+    /// <summary>The totals of the agreed work: proposed and declined extra jobs are not charged.</summary>
+    public RepairOrderTotals Totals => RepairOrderTotals.Calculate(
+        _jobs.Where(j => j.IsAgreed).Select(j => (j.PayType, j.LabourAmount, j.PartsAmount)), DiscountPercent, TaxRate);
 
     public static string FormatNumber(DateOnly day, int sequence) => $"RO-{day:yyyyMMdd}-{sequence:D4}";
 
@@ -362,9 +365,9 @@ public sealed class RepairOrder
 
 /// <summary>
 /// One job of a repair order (维修项目): a labour operation charged at standard hours × the order's rate, and
-/// its parts, with who pays. The workshop (issue 4) will add the job's own state, technicians and clock sessions here.
+/// its parts, with who pays. Its workshop state moves through <see cref="RepairJobLifecycle"/> (see RepairOrder.Workshop.cs).
 /// </summary>
-public sealed class RepairJob
+public sealed partial class RepairJob
 {
     private readonly List<RepairJobPart> _parts = [];
 
@@ -402,7 +405,8 @@ public sealed class RepairJob
 
     public decimal PartsAmount => _parts.Sum(p => p.Amount);
 
-    internal static RepairJob Create(Guid repairOrderId, DateTimeOffset now) => new() { Id = Guid.CreateVersion7(now), RepairOrderId = repairOrderId };
+    internal static RepairJob Create(Guid repairOrderId, DateTimeOffset now) =>
+        new() { Id = Guid.CreateVersion7(now), RepairOrderId = repairOrderId, Status = RepairJobStatus.Pending };
 
     internal void Update(int position, JobInput input, decimal labourRate, DateTimeOffset now)
     {

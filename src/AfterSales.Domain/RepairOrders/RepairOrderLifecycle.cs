@@ -1,8 +1,9 @@
 namespace AfterSales.Domain.RepairOrders;
 
 /// <summary>
-/// The repair order's states so far (接车 to signature). The workshop steps of issue 4 add states after
-/// <see cref="Signed"/>; jobs will carry their own states. Stored by name.
+/// The repair order's states from reception (接车) to delivery (交车). After <see cref="Signed"/> the order
+/// follows its jobs (<see cref="RepairJobLifecycle"/>): the first job started puts it in the workshop, the last
+/// job checked sends it to final inspection. Stored by name.
 /// </summary>
 public enum RepairOrderStatus
 {
@@ -13,6 +14,17 @@ public enum RepairOrderStatus
 #pragma warning disable CA1720
     Signed,
 #pragma warning restore CA1720
+    InWorkshop,
+
+    /// <summary>Every job done and checked by its team lead; waiting for QC's final inspection (终检).</summary>
+    FinalInspection,
+
+    /// <summary>Final inspection passed; the handover (wash, parking spot, checklist) is being prepared.</summary>
+    Inspected,
+
+    /// <summary>Handed over internally and the customer told: waiting for the walk-through and settlement.</summary>
+    ReadyForDelivery,
+    Delivered,
     Cancelled,
 }
 
@@ -22,6 +34,12 @@ public enum RepairOrderTrigger
     Sign,
     Reopen,
     Cancel,
+    StartWork,
+    CompleteWork,
+    PassFinalInspection,
+    FailFinalInspection,
+    MarkReady,
+    Deliver,
 }
 
 /// <summary>The answer of the transition table: the state to move to, or the code of the refusal.</summary>
@@ -46,6 +64,13 @@ public static class RepairOrderLifecycle
     public const string AlreadyDraft = "repair_order.already_draft";
     public const string Cancelled = "repair_order.cancelled";
     public const string NotEditable = "repair_order.not_editable";
+    public const string NotSigned = "repair_order.not_signed";
+    public const string NotInWorkshop = "repair_order.not_in_workshop";
+    public const string NotAwaitingFinalInspection = "repair_order.not_awaiting_final_inspection";
+    public const string NotInspected = "repair_order.not_inspected";
+    public const string NotReadyForDelivery = "repair_order.not_ready_for_delivery";
+    public const string WorkStarted = "repair_order.work_started";
+    public const string Delivered = "repair_order.delivered";
 
     public static RepairOrderMove Decide(RepairOrderStatus state, RepairOrderTrigger trigger) => state switch
     {
@@ -55,6 +80,11 @@ public static class RepairOrderLifecycle
             RepairOrderTrigger.Sign => RepairOrderMove.Refuse(NotAwaitingSignature),
             RepairOrderTrigger.Reopen => RepairOrderMove.Refuse(AlreadyDraft),
             RepairOrderTrigger.Cancel => RepairOrderMove.Allow(RepairOrderStatus.Cancelled),
+            RepairOrderTrigger.StartWork => RepairOrderMove.Refuse(NotSigned),
+            RepairOrderTrigger.CompleteWork => RepairOrderMove.Refuse(NotInWorkshop),
+            RepairOrderTrigger.PassFinalInspection or RepairOrderTrigger.FailFinalInspection => RepairOrderMove.Refuse(NotAwaitingFinalInspection),
+            RepairOrderTrigger.MarkReady => RepairOrderMove.Refuse(NotInspected),
+            RepairOrderTrigger.Deliver => RepairOrderMove.Refuse(NotReadyForDelivery),
         },
         RepairOrderStatus.AwaitingSignature => trigger switch
         {
@@ -62,6 +92,11 @@ public static class RepairOrderLifecycle
             RepairOrderTrigger.Sign => RepairOrderMove.Allow(RepairOrderStatus.Signed),
             RepairOrderTrigger.Reopen => RepairOrderMove.Allow(RepairOrderStatus.Draft),
             RepairOrderTrigger.Cancel => RepairOrderMove.Allow(RepairOrderStatus.Cancelled),
+            RepairOrderTrigger.StartWork => RepairOrderMove.Refuse(NotSigned),
+            RepairOrderTrigger.CompleteWork => RepairOrderMove.Refuse(NotInWorkshop),
+            RepairOrderTrigger.PassFinalInspection or RepairOrderTrigger.FailFinalInspection => RepairOrderMove.Refuse(NotAwaitingFinalInspection),
+            RepairOrderTrigger.MarkReady => RepairOrderMove.Refuse(NotInspected),
+            RepairOrderTrigger.Deliver => RepairOrderMove.Refuse(NotReadyForDelivery),
         },
 
         // A signed order changes only by going back to draft: the change then needs a new signature.
@@ -70,10 +105,63 @@ public static class RepairOrderLifecycle
             RepairOrderTrigger.SubmitForSignature or RepairOrderTrigger.Sign => RepairOrderMove.Refuse(AlreadySigned),
             RepairOrderTrigger.Reopen => RepairOrderMove.Allow(RepairOrderStatus.Draft),
             RepairOrderTrigger.Cancel => RepairOrderMove.Allow(RepairOrderStatus.Cancelled),
+            RepairOrderTrigger.StartWork => RepairOrderMove.Allow(RepairOrderStatus.InWorkshop),
+            RepairOrderTrigger.CompleteWork => RepairOrderMove.Refuse(NotInWorkshop),
+            RepairOrderTrigger.PassFinalInspection or RepairOrderTrigger.FailFinalInspection => RepairOrderMove.Refuse(NotAwaitingFinalInspection),
+            RepairOrderTrigger.MarkReady => RepairOrderMove.Refuse(NotInspected),
+            RepairOrderTrigger.Deliver => RepairOrderMove.Refuse(NotReadyForDelivery),
+        },
+
+        // Once work has started the signed text stands: further work comes as extra jobs the customer approves.
+        RepairOrderStatus.InWorkshop => trigger switch
+        {
+            RepairOrderTrigger.SubmitForSignature or RepairOrderTrigger.Sign => RepairOrderMove.Refuse(AlreadySigned),
+            RepairOrderTrigger.Reopen or RepairOrderTrigger.Cancel => RepairOrderMove.Refuse(WorkStarted),
+            RepairOrderTrigger.StartWork => RepairOrderMove.Refuse(WorkStarted),
+            RepairOrderTrigger.CompleteWork => RepairOrderMove.Allow(RepairOrderStatus.FinalInspection),
+            RepairOrderTrigger.PassFinalInspection or RepairOrderTrigger.FailFinalInspection => RepairOrderMove.Refuse(NotAwaitingFinalInspection),
+            RepairOrderTrigger.MarkReady => RepairOrderMove.Refuse(NotInspected),
+            RepairOrderTrigger.Deliver => RepairOrderMove.Refuse(NotReadyForDelivery),
+        },
+        RepairOrderStatus.FinalInspection => trigger switch
+        {
+            RepairOrderTrigger.SubmitForSignature or RepairOrderTrigger.Sign => RepairOrderMove.Refuse(AlreadySigned),
+            RepairOrderTrigger.Reopen or RepairOrderTrigger.Cancel or RepairOrderTrigger.StartWork => RepairOrderMove.Refuse(WorkStarted),
+            RepairOrderTrigger.CompleteWork => RepairOrderMove.Refuse(NotInWorkshop),
+            RepairOrderTrigger.PassFinalInspection => RepairOrderMove.Allow(RepairOrderStatus.Inspected),
+            RepairOrderTrigger.FailFinalInspection => RepairOrderMove.Allow(RepairOrderStatus.InWorkshop),
+            RepairOrderTrigger.MarkReady => RepairOrderMove.Refuse(NotInspected),
+            RepairOrderTrigger.Deliver => RepairOrderMove.Refuse(NotReadyForDelivery),
+        },
+        RepairOrderStatus.Inspected => trigger switch
+        {
+            RepairOrderTrigger.SubmitForSignature or RepairOrderTrigger.Sign => RepairOrderMove.Refuse(AlreadySigned),
+            RepairOrderTrigger.Reopen or RepairOrderTrigger.Cancel or RepairOrderTrigger.StartWork => RepairOrderMove.Refuse(WorkStarted),
+            RepairOrderTrigger.CompleteWork => RepairOrderMove.Refuse(NotInWorkshop),
+            RepairOrderTrigger.PassFinalInspection or RepairOrderTrigger.FailFinalInspection => RepairOrderMove.Refuse(NotAwaitingFinalInspection),
+            RepairOrderTrigger.MarkReady => RepairOrderMove.Allow(RepairOrderStatus.ReadyForDelivery),
+            RepairOrderTrigger.Deliver => RepairOrderMove.Refuse(NotReadyForDelivery),
+        },
+        RepairOrderStatus.ReadyForDelivery => trigger switch
+        {
+            RepairOrderTrigger.SubmitForSignature or RepairOrderTrigger.Sign => RepairOrderMove.Refuse(AlreadySigned),
+            RepairOrderTrigger.Reopen or RepairOrderTrigger.Cancel or RepairOrderTrigger.StartWork => RepairOrderMove.Refuse(WorkStarted),
+            RepairOrderTrigger.CompleteWork => RepairOrderMove.Refuse(NotInWorkshop),
+            RepairOrderTrigger.PassFinalInspection or RepairOrderTrigger.FailFinalInspection => RepairOrderMove.Refuse(NotAwaitingFinalInspection),
+            RepairOrderTrigger.MarkReady => RepairOrderMove.Refuse(NotInspected),
+            RepairOrderTrigger.Deliver => RepairOrderMove.Allow(RepairOrderStatus.Delivered),
+        },
+        RepairOrderStatus.Delivered => trigger switch
+        {
+            RepairOrderTrigger.SubmitForSignature or RepairOrderTrigger.Sign or RepairOrderTrigger.Reopen or RepairOrderTrigger.Cancel
+                or RepairOrderTrigger.StartWork or RepairOrderTrigger.CompleteWork or RepairOrderTrigger.PassFinalInspection
+                or RepairOrderTrigger.FailFinalInspection or RepairOrderTrigger.MarkReady or RepairOrderTrigger.Deliver => RepairOrderMove.Refuse(Delivered),
         },
         RepairOrderStatus.Cancelled => trigger switch
         {
-            RepairOrderTrigger.SubmitForSignature or RepairOrderTrigger.Sign or RepairOrderTrigger.Reopen or RepairOrderTrigger.Cancel => RepairOrderMove.Refuse(Cancelled),
+            RepairOrderTrigger.SubmitForSignature or RepairOrderTrigger.Sign or RepairOrderTrigger.Reopen or RepairOrderTrigger.Cancel
+                or RepairOrderTrigger.StartWork or RepairOrderTrigger.CompleteWork or RepairOrderTrigger.PassFinalInspection
+                or RepairOrderTrigger.FailFinalInspection or RepairOrderTrigger.MarkReady or RepairOrderTrigger.Deliver => RepairOrderMove.Refuse(Cancelled),
         },
     };
 
@@ -84,6 +172,15 @@ public static class RepairOrderLifecycle
     public static bool IsEditable(RepairOrderStatus state) => state switch
     {
         RepairOrderStatus.Draft => true,
-        RepairOrderStatus.AwaitingSignature or RepairOrderStatus.Signed or RepairOrderStatus.Cancelled => false,
+        RepairOrderStatus.AwaitingSignature or RepairOrderStatus.Signed or RepairOrderStatus.InWorkshop or RepairOrderStatus.FinalInspection
+            or RepairOrderStatus.Inspected or RepairOrderStatus.ReadyForDelivery or RepairOrderStatus.Delivered or RepairOrderStatus.Cancelled => false,
+    };
+
+    /// <summary>Jobs are dispatched and worked only on a signed order that has not yet passed final inspection.</summary>
+    public static bool IsInWork(RepairOrderStatus state) => state switch
+    {
+        RepairOrderStatus.Signed or RepairOrderStatus.InWorkshop or RepairOrderStatus.FinalInspection => true,
+        RepairOrderStatus.Draft or RepairOrderStatus.AwaitingSignature or RepairOrderStatus.Inspected or RepairOrderStatus.ReadyForDelivery
+            or RepairOrderStatus.Delivered or RepairOrderStatus.Cancelled => false,
     };
 }

@@ -5,7 +5,7 @@ namespace AfterSales.Domain.Tests.RepairOrders;
 
 public sealed class RepairOrderLifecycleTests
 {
-    /// <summary>The lifecycle so far: every allowed move; everything else is refused with a code.</summary>
+    /// <summary>Every allowed move; everything else is refused with a code.</summary>
     private static readonly Dictionary<(RepairOrderStatus, RepairOrderTrigger), RepairOrderStatus> Allowed = new()
     {
         [(RepairOrderStatus.Draft, RepairOrderTrigger.SubmitForSignature)] = RepairOrderStatus.AwaitingSignature,
@@ -15,6 +15,12 @@ public sealed class RepairOrderLifecycleTests
         [(RepairOrderStatus.AwaitingSignature, RepairOrderTrigger.Cancel)] = RepairOrderStatus.Cancelled,
         [(RepairOrderStatus.Signed, RepairOrderTrigger.Reopen)] = RepairOrderStatus.Draft,
         [(RepairOrderStatus.Signed, RepairOrderTrigger.Cancel)] = RepairOrderStatus.Cancelled,
+        [(RepairOrderStatus.Signed, RepairOrderTrigger.StartWork)] = RepairOrderStatus.InWorkshop,
+        [(RepairOrderStatus.InWorkshop, RepairOrderTrigger.CompleteWork)] = RepairOrderStatus.FinalInspection,
+        [(RepairOrderStatus.FinalInspection, RepairOrderTrigger.PassFinalInspection)] = RepairOrderStatus.Inspected,
+        [(RepairOrderStatus.FinalInspection, RepairOrderTrigger.FailFinalInspection)] = RepairOrderStatus.InWorkshop,
+        [(RepairOrderStatus.Inspected, RepairOrderTrigger.MarkReady)] = RepairOrderStatus.ReadyForDelivery,
+        [(RepairOrderStatus.ReadyForDelivery, RepairOrderTrigger.Deliver)] = RepairOrderStatus.Delivered,
     };
 
     public static TheoryData<RepairOrderStatus, RepairOrderTrigger> EveryPair()

@@ -56,6 +56,8 @@ internal sealed class RepairOrderConfiguration : IEntityTypeConfiguration<Repair
         b.Navigation(o => o.History).HasField("_history");
         b.HasMany(o => o.Signatures).WithOne().HasForeignKey(s => s.RepairOrderId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(o => o.Signatures).HasField("_signatures");
+        b.HasMany(o => o.JobHistory).WithOne().HasForeignKey(h => h.RepairOrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(o => o.JobHistory).HasField("_jobHistory");
 
         // The list: newest first, by store and status; the asset's and the customer's orders; the appointment's order.
         b.HasIndex(o => o.OpenedAt);
@@ -64,6 +66,8 @@ internal sealed class RepairOrderConfiguration : IEntityTypeConfiguration<Repair
         b.HasIndex(o => new { o.CustomerId, o.OpenedAt });
         b.HasIndex(o => new { o.AssetId, o.OpenedAt });
         b.HasIndex(o => o.AppointmentId);
+        b.HasIndex(o => new { o.StoreId, o.Status });
+        b.HasIndex(o => new { o.StoreId, o.DeliveredAt });
     }
 }
 
@@ -86,6 +90,14 @@ internal sealed class RepairJobConfiguration : IEntityTypeConfiguration<RepairJo
         b.Property(j => j.LabourRate).HasPrecision(10, 2);
         b.Ignore(j => j.LabourAmount);
         b.Ignore(j => j.PartsAmount);
+        b.Ignore(j => j.IsAgreed);
+        b.Ignore(j => j.PermittedTriggers);
+        b.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(j => j.TechnicianName).HasMaxLength(100);
+        b.Property(j => j.StatusReason).HasMaxLength(RepairOrder.ReasonMaxLength);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(j => j.TechnicianId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(j => new { j.TechnicianId, j.Status });
+        b.HasIndex(j => j.Status);
         b.HasOne<LabourOperation>().WithMany().HasForeignKey(j => j.LabourOperationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(j => j.Parts).WithOne().HasForeignKey(p => p.RepairJobId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(j => j.Parts).HasField("_parts");
@@ -142,6 +154,24 @@ internal sealed class RepairOrderStatusChangeConfiguration : IEntityTypeConfigur
         b.Property(h => h.Trigger).HasConversion<string>().HasMaxLength(30);
         b.Property(h => h.Reason).HasMaxLength(RepairOrder.ReasonMaxLength);
         b.HasIndex(h => new { h.RepairOrderId, h.OrderVersion });
+        AppendOnly.Mark(b);
+    }
+}
+
+internal sealed class RepairJobStatusChangeConfiguration : IEntityTypeConfiguration<RepairJobStatusChange>
+{
+    public void Configure(EntityTypeBuilder<RepairJobStatusChange> b)
+    {
+        b.ToTable("RepairJobStatusChanges");
+        b.HasKey(h => h.Id);
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.UserName).HasMaxLength(100);
+        b.Property(h => h.From).HasConversion<string>().HasMaxLength(20);
+        b.Property(h => h.To).HasConversion<string>().HasMaxLength(20);
+        b.Property(h => h.Trigger).HasConversion<string>().HasMaxLength(20);
+        b.Property(h => h.Reason).HasMaxLength(RepairOrder.ReasonMaxLength);
+        b.HasIndex(h => new { h.RepairOrderId, h.At });
+        b.HasIndex(h => new { h.RepairJobId, h.At });
         AppendOnly.Mark(b);
     }
 }

@@ -28,7 +28,14 @@ public sealed record RepairJobView(
     PayType PayType,
     string? Note,
     IReadOnlyList<PartLineView> Parts,
-    decimal PartsAmount);
+    decimal PartsAmount,
+    RepairJobStatus Status = RepairJobStatus.Pending,
+    Guid? TechnicianId = null,
+    string? TechnicianName = null,
+    bool IsExtraWork = false,
+    bool SafetyCritical = false,
+    int ReworkCount = 0,
+    string? StatusReason = null);
 
 public sealed record CheckInView(
     DateTimeOffset? CheckedInAt,
@@ -94,7 +101,11 @@ public sealed record RepairOrderView(
     string? CancelReason,
     bool IsEditable,
     int Version,
-    IReadOnlyList<RepairOrderTrigger> PermittedTriggers)
+    IReadOnlyList<RepairOrderTrigger> PermittedTriggers,
+    int ReworkCount = 0,
+    DateTimeOffset? DeliveredAt = null,
+    TimeOnly? FollowUpPreferredFrom = null,
+    TimeOnly? FollowUpPreferredTo = null)
 {
     public SignatureView? CurrentSignature => Signatures.FirstOrDefault(s => s.IsCurrent);
 }
@@ -209,7 +220,11 @@ internal static class RepairOrderViews
             o.CancelReason,
             o.IsEditable,
             o.Version,
-            o.PermittedTriggers);
+            o.PermittedTriggers,
+            o.ReworkCount,
+            o.DeliveredAt,
+            o.FollowUpPreferredFrom,
+            o.FollowUpPreferredTo);
     }
 
     /// <summary>The text to be signed, built from the order as it stands, with the customer's full phone whatever the reader's role.</summary>
@@ -233,7 +248,14 @@ internal static class RepairOrderViews
                 j.Id, j.Position, j.LabourOperationId, j.OperationCode, j.NameZh, j.NameEn, LabourOperation.Name(j.NameZh, j.NameEn, culture), j.Skill,
                 j.Hours, j.LabourRate, j.LabourAmount, j.PayType, j.Note,
                 j.Parts.OrderBy(p => p.Position).Select(p => new PartLineView(p.Id, p.PartId, p.PartNumber, p.Name, p.Quantity, p.UnitPrice, p.Amount)).ToList(),
-                j.PartsAmount))
+                j.PartsAmount,
+                j.Status,
+                j.TechnicianId,
+                j.TechnicianName,
+                j.IsExtraWork,
+                j.SafetyCritical,
+                j.ReworkCount,
+                j.StatusReason))
             .ToList();
     }
 

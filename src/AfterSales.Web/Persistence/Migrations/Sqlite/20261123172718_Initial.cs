@@ -156,18 +156,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "DueListRuns",
-                columns: table => new
-                {
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DueListRuns", x => x.Day);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -278,28 +266,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SearchTerms", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ServicePlans",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Brand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ModelKeyword = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    IntervalMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    IntervalKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    FirstMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    FirstKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ServicePlans", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -555,6 +521,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     PreferredContactFrom = table.Column<TimeOnly>(type: "TEXT", nullable: true),
                     PreferredContactTo = table.Column<TimeOnly>(type: "TEXT", nullable: true),
                     ContactConsent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DoNotCall = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DoNotCallSince = table.Column<long>(type: "INTEGER", nullable: true),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
@@ -1198,46 +1166,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "AssetDues",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    DueKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProjectedKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    Basis = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PreparedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AssetDues", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AssetDues_Assets_AssetId",
-                        column: x => x.AssetId,
-                        principalTable: "Assets",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AssetDues_Customers_CustomerId",
-                        column: x => x.CustomerId,
-                        principalTable: "Customers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AssetDues_Stores_StoreId",
-                        column: x => x.StoreId,
-                        principalTable: "Stores",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Complaints",
                 columns: table => new
                 {
@@ -1401,6 +1329,10 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     CurrentSignatureId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FollowUpPreferredFrom = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    FollowUpPreferredTo = table.Column<TimeOnly>(type: "TEXT", nullable: true),
                     DamageMarks = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -1621,61 +1553,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Reminders",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    DueKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    MessageId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CallOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    CalledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CallNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ByUserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    BookedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Reminders", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Reminders_Appointments_AppointmentId",
-                        column: x => x.AppointmentId,
-                        principalTable: "Appointments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
-                    table.ForeignKey(
-                        name: "FK_Reminders_Assets_AssetId",
-                        column: x => x.AssetId,
-                        principalTable: "Assets",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Reminders_Customers_CustomerId",
-                        column: x => x.CustomerId,
-                        principalTable: "Customers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Reminders_Stores_StoreId",
-                        column: x => x.StoreId,
-                        principalTable: "Stores",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ComplaintLogEntries",
                 columns: table => new
                 {
@@ -1885,11 +1762,24 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
                     LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
                     PayType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TechnicianName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IsExtraWork = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SafetyCritical = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RepairJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairJobs_AspNetUsers_TechnicianId",
+                        column: x => x.TechnicianId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_RepairJobs_LabourOperations_LabourOperationId",
                         column: x => x.LabourOperationId,
@@ -1898,6 +1788,32 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_RepairJobs_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepairJobStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairJobStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairJobStatusChanges_RepairOrders_RepairOrderId",
                         column: x => x.RepairOrderId,
                         principalTable: "RepairOrders",
                         principalColumn: "Id",
@@ -2170,22 +2086,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AssetDues_AssetId_Kind",
-                table: "AssetDues",
-                columns: new[] { "AssetId", "Kind" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AssetDues_CustomerId",
-                table: "AssetDues",
-                column: "CustomerId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AssetDues_StoreId_DueOn",
-                table: "AssetDues",
-                columns: new[] { "StoreId", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Assets_CustomerId",
@@ -2590,33 +2490,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 column: "SupplierId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reminders_AppointmentId",
-                table: "Reminders",
-                column: "AppointmentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reminders_AssetId_Kind_DueKey",
-                table: "Reminders",
-                columns: new[] { "AssetId", "Kind", "DueKey" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reminders_CustomerId",
-                table: "Reminders",
-                column: "CustomerId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reminders_StoreId_CreatedAt",
-                table: "Reminders",
-                columns: new[] { "StoreId", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reminders_Token",
-                table: "Reminders",
-                column: "Token",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_RepairJobParts_PartId",
                 table: "RepairJobParts",
                 column: "PartId");
@@ -2635,6 +2508,26 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_RepairJobs_RepairOrderId_Position",
                 table: "RepairJobs",
                 columns: new[] { "RepairOrderId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobs_Status",
+                table: "RepairJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobs_TechnicianId_Status",
+                table: "RepairJobs",
+                columns: new[] { "TechnicianId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobStatusChanges_RepairJobId_At",
+                table: "RepairJobStatusChanges",
+                columns: new[] { "RepairJobId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobStatusChanges_RepairOrderId_At",
+                table: "RepairJobStatusChanges",
+                columns: new[] { "RepairOrderId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RepairOrders_AdvisorId",
@@ -2672,6 +2565,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_StoreId_DeliveredAt",
+                table: "RepairOrders",
+                columns: new[] { "StoreId", "DeliveredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RepairOrders_StoreId_Number",
                 table: "RepairOrders",
                 columns: new[] { "StoreId", "Number" },
@@ -2681,6 +2579,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_RepairOrders_StoreId_OpenedAt",
                 table: "RepairOrders",
                 columns: new[] { "StoreId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_StoreId_Status",
+                table: "RepairOrders",
+                columns: new[] { "StoreId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RepairOrderSignatures_RepairOrderId_SignedAt",
@@ -2743,11 +2646,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_SearchTerms_Term_CustomerId",
                 table: "SearchTerms",
                 columns: new[] { "Term", "CustomerId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ServicePlans_Kind_IsActive",
-                table: "ServicePlans",
-                columns: new[] { "Kind", "IsActive" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StockItems_PartId",
@@ -2924,9 +2822,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "AssetDues");
-
-            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -2975,9 +2870,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "DocumentCounters");
 
             migrationBuilder.DropTable(
-                name: "DueListRuns");
-
-            migrationBuilder.DropTable(
                 name: "ExtendedWarrantyContracts");
 
             migrationBuilder.DropTable(
@@ -2999,10 +2891,10 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "PurchaseOrderLines");
 
             migrationBuilder.DropTable(
-                name: "Reminders");
+                name: "RepairJobParts");
 
             migrationBuilder.DropTable(
-                name: "RepairJobParts");
+                name: "RepairJobStatusChanges");
 
             migrationBuilder.DropTable(
                 name: "RepairOrderCounters");
@@ -3021,9 +2913,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");
-
-            migrationBuilder.DropTable(
-                name: "ServicePlans");
 
             migrationBuilder.DropTable(
                 name: "ServiceSettings");
@@ -3056,6 +2945,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "WarrantyPolicies");
 
             migrationBuilder.DropTable(
+                name: "Appointments");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -3066,9 +2958,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PurchaseOrders");
-
-            migrationBuilder.DropTable(
-                name: "Appointments");
 
             migrationBuilder.DropTable(
                 name: "RepairJobs");

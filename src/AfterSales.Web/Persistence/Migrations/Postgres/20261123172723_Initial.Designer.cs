@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAfterSalesDb))]
-    [Migration("20261123172918_Initial")]
+    [Migration("20261123172723_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -952,6 +952,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("DoNotCall")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("DoNotCallSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1801,155 +1807,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.ToTable("Suppliers", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Domain.Reminders.Reminder", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("AppointmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AssetId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("BookedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("ByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ByUserName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("CallNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("CallOutcome")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset?>("CalledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("DueKey")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<int?>("DueKm")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid?>("MessageId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Token")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AppointmentId");
-
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("Token")
-                        .IsUnique();
-
-                    b.HasIndex("StoreId", "CreatedAt");
-
-                    b.HasIndex("AssetId", "Kind", "DueKey")
-                        .IsUnique();
-
-                    b.ToTable("Reminders", (string)null);
-                });
-
-            modelBuilder.Entity("AfterSales.Domain.Reminders.ServicePlan", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Brand")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("FirstKm")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("FirstMonths")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("IntervalKm")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("IntervalMonths")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("ModelKeyword")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "IsActive");
-
-                    b.ToTable("ServicePlans", (string)null);
-                });
-
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1958,6 +1815,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<decimal>("Hours")
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
+
+                    b.Property<bool>("IsExtraWork")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("LabourOperationId")
                         .HasColumnType("uuid");
@@ -1996,16 +1856,42 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<Guid>("RepairOrderId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SafetyCritical")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Skill")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TechnicianName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LabourOperationId");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("RepairOrderId", "Position");
+
+                    b.HasIndex("TechnicianId", "Status");
 
                     b.ToTable("RepairJobs", (string)null);
                 });
@@ -2049,6 +1935,58 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("RepairJobId", "Position");
 
                     b.ToTable("RepairJobParts", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("RepairJobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairJobId", "At");
+
+                    b.HasIndex("RepairOrderId", "At");
+
+                    b.ToTable("RepairJobStatusChanges", (string)null);
+
+                    b.HasAnnotation("AfterSales:AppendOnly", true);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairOrder", b =>
@@ -2100,6 +2038,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DiscountApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2124,6 +2065,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<decimal?>("ExtraWorkPreApprovedLimit")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<TimeOnly?>("FollowUpPreferredFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("FollowUpPreferredTo")
+                        .HasColumnType("time without time zone");
 
                     b.Property<bool>("FreeWash")
                         .HasColumnType("boolean");
@@ -2155,6 +2102,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("PromisedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("integer");
 
                     b.Property<bool?>("SpareTyrePresent")
                         .HasColumnType("boolean");
@@ -2215,10 +2165,14 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "OpenedAt");
 
+                    b.HasIndex("StoreId", "DeliveredAt");
+
                     b.HasIndex("StoreId", "Number")
                         .IsUnique();
 
                     b.HasIndex("StoreId", "OpenedAt");
+
+                    b.HasIndex("StoreId", "Status");
 
                     b.ToTable("RepairOrders", (string)null);
                 });
@@ -3579,78 +3533,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.ToTable("PhoneVerificationChallenges", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Features.Reminders.AssetDue", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AssetId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Basis")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("DueKey")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<int?>("DueKm")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("PreparedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("ProjectedKm")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("AssetId", "Kind")
-                        .IsUnique();
-
-                    b.HasIndex("StoreId", "DueOn");
-
-                    b.ToTable("AssetDues", (string)null);
-                });
-
-            modelBuilder.Entity("AfterSales.Web.Features.Reminders.DueListRun", b =>
-                {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Day");
-
-                    b.ToTable("DueListRuns", (string)null);
-                });
-
             modelBuilder.Entity("AfterSales.Web.Features.Warranty.DocumentCounter", b =>
                 {
                     b.Property<string>("Key")
@@ -4385,32 +4267,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Domain.Reminders.Reminder", b =>
-                {
-                    b.HasOne("AfterSales.Domain.Appointments.Appointment", null)
-                        .WithMany()
-                        .HasForeignKey("AppointmentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("AfterSales.Domain.Assets.Asset", null)
-                        .WithMany()
-                        .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AfterSales.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AfterSales.Domain.Stores.Store", null)
-                        .WithMany()
-                        .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJob", b =>
                 {
                     b.HasOne("AfterSales.Domain.Labour.LabourOperation", null)
@@ -4423,6 +4279,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("RepairOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Web.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobPart", b =>
@@ -4430,6 +4291,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasOne("AfterSales.Domain.RepairOrders.RepairJob", null)
                         .WithMany("Parts")
                         .HasForeignKey("RepairJobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobStatusChange", b =>
+                {
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany("JobHistory")
+                        .HasForeignKey("RepairOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4661,27 +4531,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Features.Reminders.AssetDue", b =>
-                {
-                    b.HasOne("AfterSales.Domain.Assets.Asset", null)
-                        .WithMany()
-                        .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("AfterSales.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("AfterSales.Domain.Stores.Store", null)
-                        .WithMany()
-                        .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AfterSales.Web.Features.Warranty.StoreReturnTerms", b =>
                 {
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
@@ -4803,6 +4652,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairOrder", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("JobHistory");
 
                     b.Navigation("Jobs");
 

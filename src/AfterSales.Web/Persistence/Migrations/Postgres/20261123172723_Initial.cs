@@ -158,18 +158,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "DueListRuns",
-                columns: table => new
-                {
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DueListRuns", x => x.Day);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -280,28 +268,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SearchTerms", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ServicePlans",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Brand = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ModelKeyword = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    IntervalMonths = table.Column<int>(type: "integer", nullable: true),
-                    IntervalKm = table.Column<int>(type: "integer", nullable: true),
-                    FirstMonths = table.Column<int>(type: "integer", nullable: true),
-                    FirstKm = table.Column<int>(type: "integer", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ServicePlans", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -557,6 +523,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     PreferredContactFrom = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     PreferredContactTo = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     ContactConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    DoNotCall = table.Column<bool>(type: "boolean", nullable: false),
+                    DoNotCallSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
@@ -1200,46 +1168,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "AssetDues",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    DueKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueKm = table.Column<int>(type: "integer", nullable: true),
-                    ProjectedKm = table.Column<int>(type: "integer", nullable: true),
-                    Basis = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PreparedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AssetDues", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AssetDues_Assets_AssetId",
-                        column: x => x.AssetId,
-                        principalTable: "Assets",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AssetDues_Customers_CustomerId",
-                        column: x => x.CustomerId,
-                        principalTable: "Customers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AssetDues_Stores_StoreId",
-                        column: x => x.StoreId,
-                        principalTable: "Stores",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Complaints",
                 columns: table => new
                 {
@@ -1403,6 +1331,10 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     CurrentSignatureId = table.Column<Guid>(type: "uuid", nullable: true),
                     CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
+                    ReworkCount = table.Column<int>(type: "integer", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FollowUpPreferredFrom = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    FollowUpPreferredTo = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     DamageMarks = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
@@ -1623,61 +1555,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Reminders",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    DueKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueKm = table.Column<int>(type: "integer", nullable: true),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CallOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    CalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CallNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ByUserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Reminders", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Reminders_Appointments_AppointmentId",
-                        column: x => x.AppointmentId,
-                        principalTable: "Appointments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
-                    table.ForeignKey(
-                        name: "FK_Reminders_Assets_AssetId",
-                        column: x => x.AssetId,
-                        principalTable: "Assets",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Reminders_Customers_CustomerId",
-                        column: x => x.CustomerId,
-                        principalTable: "Customers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Reminders_Stores_StoreId",
-                        column: x => x.StoreId,
-                        principalTable: "Stores",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ComplaintLogEntries",
                 columns: table => new
                 {
@@ -1887,11 +1764,24 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     Hours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
                     LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
                     PayType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TechnicianName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IsExtraWork = table.Column<bool>(type: "boolean", nullable: false),
+                    SafetyCritical = table.Column<bool>(type: "boolean", nullable: false),
+                    ReworkCount = table.Column<int>(type: "integer", nullable: false),
+                    StatusReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RepairJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairJobs_AspNetUsers_TechnicianId",
+                        column: x => x.TechnicianId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_RepairJobs_LabourOperations_LabourOperationId",
                         column: x => x.LabourOperationId,
@@ -1900,6 +1790,32 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_RepairJobs_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepairJobStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairJobStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairJobStatusChanges_RepairOrders_RepairOrderId",
                         column: x => x.RepairOrderId,
                         principalTable: "RepairOrders",
                         principalColumn: "Id",
@@ -2172,22 +2088,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AssetDues_AssetId_Kind",
-                table: "AssetDues",
-                columns: new[] { "AssetId", "Kind" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AssetDues_CustomerId",
-                table: "AssetDues",
-                column: "CustomerId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AssetDues_StoreId_DueOn",
-                table: "AssetDues",
-                columns: new[] { "StoreId", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Assets_CustomerId",
@@ -2592,33 +2492,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 column: "SupplierId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reminders_AppointmentId",
-                table: "Reminders",
-                column: "AppointmentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reminders_AssetId_Kind_DueKey",
-                table: "Reminders",
-                columns: new[] { "AssetId", "Kind", "DueKey" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reminders_CustomerId",
-                table: "Reminders",
-                column: "CustomerId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reminders_StoreId_CreatedAt",
-                table: "Reminders",
-                columns: new[] { "StoreId", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reminders_Token",
-                table: "Reminders",
-                column: "Token",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_RepairJobParts_PartId",
                 table: "RepairJobParts",
                 column: "PartId");
@@ -2637,6 +2510,26 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_RepairJobs_RepairOrderId_Position",
                 table: "RepairJobs",
                 columns: new[] { "RepairOrderId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobs_Status",
+                table: "RepairJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobs_TechnicianId_Status",
+                table: "RepairJobs",
+                columns: new[] { "TechnicianId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobStatusChanges_RepairJobId_At",
+                table: "RepairJobStatusChanges",
+                columns: new[] { "RepairJobId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairJobStatusChanges_RepairOrderId_At",
+                table: "RepairJobStatusChanges",
+                columns: new[] { "RepairOrderId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RepairOrders_AdvisorId",
@@ -2674,6 +2567,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "Status", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_StoreId_DeliveredAt",
+                table: "RepairOrders",
+                columns: new[] { "StoreId", "DeliveredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RepairOrders_StoreId_Number",
                 table: "RepairOrders",
                 columns: new[] { "StoreId", "Number" },
@@ -2683,6 +2581,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_RepairOrders_StoreId_OpenedAt",
                 table: "RepairOrders",
                 columns: new[] { "StoreId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairOrders_StoreId_Status",
+                table: "RepairOrders",
+                columns: new[] { "StoreId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RepairOrderSignatures_RepairOrderId_SignedAt",
@@ -2745,11 +2648,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_SearchTerms_Term_CustomerId",
                 table: "SearchTerms",
                 columns: new[] { "Term", "CustomerId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ServicePlans_Kind_IsActive",
-                table: "ServicePlans",
-                columns: new[] { "Kind", "IsActive" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StockItems_PartId",
@@ -2926,9 +2824,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "AssetDues");
-
-            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -2977,9 +2872,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "DocumentCounters");
 
             migrationBuilder.DropTable(
-                name: "DueListRuns");
-
-            migrationBuilder.DropTable(
                 name: "ExtendedWarrantyContracts");
 
             migrationBuilder.DropTable(
@@ -3001,10 +2893,10 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "PurchaseOrderLines");
 
             migrationBuilder.DropTable(
-                name: "Reminders");
+                name: "RepairJobParts");
 
             migrationBuilder.DropTable(
-                name: "RepairJobParts");
+                name: "RepairJobStatusChanges");
 
             migrationBuilder.DropTable(
                 name: "RepairOrderCounters");
@@ -3023,9 +2915,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");
-
-            migrationBuilder.DropTable(
-                name: "ServicePlans");
 
             migrationBuilder.DropTable(
                 name: "ServiceSettings");
@@ -3058,6 +2947,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "WarrantyPolicies");
 
             migrationBuilder.DropTable(
+                name: "Appointments");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -3068,9 +2960,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PurchaseOrders");
-
-            migrationBuilder.DropTable(
-                name: "Appointments");
 
             migrationBuilder.DropTable(
                 name: "RepairJobs");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAfterSalesDb))]
-    [Migration("20261123172908_Initial")]
+    [Migration("20261123172718_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -947,6 +947,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DoNotCall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoNotCallSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1793,155 +1799,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Suppliers", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Domain.Reminders.Reminder", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("AppointmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AssetId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("BookedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByUserName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CallNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CallOutcome")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CalledAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DueKey")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DueKm")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("MessageId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Token")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AppointmentId");
-
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("Token")
-                        .IsUnique();
-
-                    b.HasIndex("StoreId", "CreatedAt");
-
-                    b.HasIndex("AssetId", "Kind", "DueKey")
-                        .IsUnique();
-
-                    b.ToTable("Reminders", (string)null);
-                });
-
-            modelBuilder.Entity("AfterSales.Domain.Reminders.ServicePlan", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Brand")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("FirstKm")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("FirstMonths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("IntervalKm")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("IntervalMonths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModelKeyword")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "IsActive");
-
-                    b.ToTable("ServicePlans", (string)null);
-                });
-
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1950,6 +1807,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<decimal>("Hours")
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExtraWork")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("LabourOperationId")
                         .HasColumnType("TEXT");
@@ -1988,16 +1848,42 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid>("RepairOrderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SafetyCritical")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Skill")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicianName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LabourOperationId");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("RepairOrderId", "Position");
+
+                    b.HasIndex("TechnicianId", "Status");
 
                     b.ToTable("RepairJobs", (string)null);
                 });
@@ -2041,6 +1927,58 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("RepairJobId", "Position");
 
                     b.ToTable("RepairJobParts", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepairJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairJobId", "At");
+
+                    b.HasIndex("RepairOrderId", "At");
+
+                    b.ToTable("RepairJobStatusChanges", (string)null);
+
+                    b.HasAnnotation("AfterSales:AppendOnly", true);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairOrder", b =>
@@ -2092,6 +2030,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DiscountApprovedAt")
                         .HasColumnType("INTEGER");
 
@@ -2115,6 +2056,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.Property<decimal?>("ExtraWorkPreApprovedLimit")
                         .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("FollowUpPreferredFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("FollowUpPreferredTo")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("FreeWash")
@@ -2146,6 +2093,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PromisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReworkCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool?>("SpareTyrePresent")
@@ -2207,10 +2157,14 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "OpenedAt");
 
+                    b.HasIndex("StoreId", "DeliveredAt");
+
                     b.HasIndex("StoreId", "Number")
                         .IsUnique();
 
                     b.HasIndex("StoreId", "OpenedAt");
+
+                    b.HasIndex("StoreId", "Status");
 
                     b.ToTable("RepairOrders", (string)null);
                 });
@@ -3571,78 +3525,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.ToTable("PhoneVerificationChallenges", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Features.Reminders.AssetDue", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AssetId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Basis")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DueKey")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DueKm")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PreparedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ProjectedKm")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("AssetId", "Kind")
-                        .IsUnique();
-
-                    b.HasIndex("StoreId", "DueOn");
-
-                    b.ToTable("AssetDues", (string)null);
-                });
-
-            modelBuilder.Entity("AfterSales.Web.Features.Reminders.DueListRun", b =>
-                {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Day");
-
-                    b.ToTable("DueListRuns", (string)null);
-                });
-
             modelBuilder.Entity("AfterSales.Web.Features.Warranty.DocumentCounter", b =>
                 {
                     b.Property<string>("Key")
@@ -4368,32 +4250,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Domain.Reminders.Reminder", b =>
-                {
-                    b.HasOne("AfterSales.Domain.Appointments.Appointment", null)
-                        .WithMany()
-                        .HasForeignKey("AppointmentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("AfterSales.Domain.Assets.Asset", null)
-                        .WithMany()
-                        .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AfterSales.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AfterSales.Domain.Stores.Store", null)
-                        .WithMany()
-                        .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJob", b =>
                 {
                     b.HasOne("AfterSales.Domain.Labour.LabourOperation", null)
@@ -4406,6 +4262,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("RepairOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Web.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobPart", b =>
@@ -4413,6 +4274,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasOne("AfterSales.Domain.RepairOrders.RepairJob", null)
                         .WithMany("Parts")
                         .HasForeignKey("RepairJobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairJobStatusChange", b =>
+                {
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany("JobHistory")
+                        .HasForeignKey("RepairOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4644,27 +4514,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Web.Features.Reminders.AssetDue", b =>
-                {
-                    b.HasOne("AfterSales.Domain.Assets.Asset", null)
-                        .WithMany()
-                        .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("AfterSales.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("AfterSales.Domain.Stores.Store", null)
-                        .WithMany()
-                        .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AfterSales.Web.Features.Warranty.StoreReturnTerms", b =>
                 {
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
@@ -4786,6 +4635,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("AfterSales.Domain.RepairOrders.RepairOrder", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("JobHistory");
 
                     b.Navigation("Jobs");
 
