@@ -42,7 +42,8 @@ public sealed record DueCustomerView(
 
 /// <summary>
 /// The daily due list of a store (保养提醒名单): customers whose asset falls due within the window, overdue ones first,
-/// without those who already have an upcoming booking for the asset and those who did not agree to be contacted.
+/// without those who already have an upcoming booking for the asset and those who did not agree to be contacted or asked
+/// not to be called.
 /// Filtered and paged in the database; names, phones and reminders of the page come in one query each.
 /// </summary>
 public sealed class DueList(AfterSalesDb db, ICurrentUser user, TimeProvider clock)
@@ -74,7 +75,7 @@ public sealed class DueList(AfterSalesDb db, ICurrentUser user, TimeProvider clo
 
         var rows = db.Set<AssetDue>().AsNoTracking()
             .Where(d => d.DueOn >= from && d.DueOn <= to)
-            .Where(d => db.Customers.Any(c => c.Id == d.CustomerId && c.ContactConsent))
+            .Where(d => db.Customers.Any(c => c.Id == d.CustomerId && c.ContactConsent && !c.DoNotCall))
             .Where(d => !db.Set<Appointment>().Any(a => a.AssetId == d.AssetId
                 && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.Ready || a.Status == AppointmentStatus.Rescheduled)));
         if (query.StoreId is { } storeId)

@@ -20,6 +20,7 @@ public sealed record DueListPrepared(int Assets, int DueItems);
 public sealed class PrepareDueList(AfterSalesDb db, TimeProvider clock)
 {
     public const int BatchSize = 500;
+    private const int MaxAttempts = 3;
 
     /// <summary>The daily run: once per day (the run row's key is the day), whoever starts it first.</summary>
     public async Task<DueListPrepared?> RunDailyAsync(CancellationToken ct)
@@ -69,12 +70,29 @@ public sealed class PrepareDueList(AfterSalesDb db, TimeProvider clock)
             }
 
             skip += assets.Count;
-            itemCount += await PrepareBatchAsync(assets, plans, policies, zones, now, ct);
+            itemCount += await PrepareWithRetryAsync(assets, plans, policies, zones, now, ct);
             assetCount += assets.Count;
             db.ChangeTracker.Clear();
         }
 
         return new DueListPrepared(assetCount, itemCount);
+    }
+
+    /// <summary>The daily job and a user's refresh may prepare the same assets at once: the loser of a race redoes the batch.</summary>
+    private async Task<int> PrepareWithRetryAsync(
+        List<Asset> assets, List<ServicePlan> plans, List<WarrantyPolicy> policies, Dictionary<Guid, TimeZoneInfo> zones, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PrepareBatchAsync(assets, plans, policies, zones, now, ct);
+            }
+            catch (DbUpdateException e) when (attempt < MaxAttempts && (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e)))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task<int> PrepareBatchAsync(

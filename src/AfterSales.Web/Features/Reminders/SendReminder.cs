@@ -111,7 +111,7 @@ public sealed class SendReminder(AfterSalesDb db, ICurrentUser user, AccessGuard
         }
 
         var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == due.CustomerId, ct);
-        if (!customer.ContactConsent)
+        if (!customer.ContactConsent || customer.DoNotCall)
         {
             return Outcome<ReminderView>.Conflict(OptedOut);
         }

@@ -71,6 +71,13 @@ public abstract class ReminderTests<TApp>(TApp app) : IClassFixture<TApp>
         var booked = await CustomerAsync(advisor, 170);
         var optedOut = await CustomerAsync(advisor, 170, consent: false);
         var listed = await CustomerAsync(advisor, 170);
+        var doNotCall = await CustomerAsync(advisor, 170);
+        await app.WithDbAsync(async db =>
+        {
+            var c = await db.Customers.SingleAsync(x => x.Id == doNotCall.Id, Ct);
+            c.RecordDoNotCall(true, app.Clock.GetUtcNow());
+            return await db.SaveChangesAsync(Ct);
+        });
         await BookAsync(advisor, Booking(booked, await SlotAsync(app, DemoData.BeijingStore, 3, 2)));
         var shanghai = await app.ClientForAsync("advisor.sh");
         var shanghaiCustomer = await CustomerAsync(shanghai, 170);
@@ -83,11 +90,14 @@ public abstract class ReminderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(due.Items, i => i.AssetId == listed.Assets[0].Id);
         Assert.DoesNotContain(due.Items, i => i.AssetId == booked.Assets[0].Id);
         Assert.DoesNotContain(due.Items, i => i.AssetId == optedOut.Assets[0].Id);
+        Assert.DoesNotContain(due.Items, i => i.AssetId == doNotCall.Assets[0].Id);
         Assert.DoesNotContain(due.Items, i => i.AssetId == shanghaiCustomer.Assets[0].Id);
         Assert.Contains(shanghaiDue.Items, i => i.AssetId == shanghaiCustomer.Assets[0].Id);
         Assert.DoesNotContain(shanghaiDue.Items, i => i.AssetId == listed.Assets[0].Id);
         var refused = await (await SendAsync(advisor, optedOut.Assets[0].Id)).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(SendReminder.OptedOut, refused.Code);
+        var call = await (await advisor.PostAsync("/api/v1/reminders", new SendReminderRequest(doNotCall.Assets[0].Id, ReminderKind.Service, ReminderChannel.Call, ReminderCallOutcome.Reached))).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(SendReminder.OptedOut, call.Code);
     }
 
     [Fact]

@@ -156,6 +156,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DueListRuns",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DueListRuns", x => x.Day);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -266,6 +278,28 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SearchTerms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServicePlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ModelKeyword = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    IntervalMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    IntervalKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServicePlans", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1166,6 +1200,46 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AssetDues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DueKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProjectedKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PreparedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssetDues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssetDues_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AssetDues_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AssetDues_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Complaints",
                 columns: table => new
                 {
@@ -1550,6 +1624,61 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         principalTable: "Appointments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reminders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DueKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CallOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CalledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CallNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ByUserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BookedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2088,6 +2217,22 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssetDues_AssetId_Kind",
+                table: "AssetDues",
+                columns: new[] { "AssetId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssetDues_CustomerId",
+                table: "AssetDues",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssetDues_StoreId_DueOn",
+                table: "AssetDues",
+                columns: new[] { "StoreId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assets_CustomerId",
                 table: "Assets",
                 column: "CustomerId");
@@ -2490,6 +2635,33 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 column: "SupplierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reminders_AppointmentId",
+                table: "Reminders",
+                column: "AppointmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_AssetId_Kind_DueKey",
+                table: "Reminders",
+                columns: new[] { "AssetId", "Kind", "DueKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_CustomerId",
+                table: "Reminders",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_StoreId_CreatedAt",
+                table: "Reminders",
+                columns: new[] { "StoreId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_Token",
+                table: "Reminders",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RepairJobParts_PartId",
                 table: "RepairJobParts",
                 column: "PartId");
@@ -2646,6 +2818,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_SearchTerms_Term_CustomerId",
                 table: "SearchTerms",
                 columns: new[] { "Term", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServicePlans_Kind_IsActive",
+                table: "ServicePlans",
+                columns: new[] { "Kind", "IsActive" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StockItems_PartId",
@@ -2822,6 +2999,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AssetDues");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -2870,6 +3050,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "DocumentCounters");
 
             migrationBuilder.DropTable(
+                name: "DueListRuns");
+
+            migrationBuilder.DropTable(
                 name: "ExtendedWarrantyContracts");
 
             migrationBuilder.DropTable(
@@ -2889,6 +3072,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PurchaseOrderLines");
+
+            migrationBuilder.DropTable(
+                name: "Reminders");
 
             migrationBuilder.DropTable(
                 name: "RepairJobParts");
@@ -2913,6 +3099,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");
+
+            migrationBuilder.DropTable(
+                name: "ServicePlans");
 
             migrationBuilder.DropTable(
                 name: "ServiceSettings");
@@ -2945,9 +3134,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "WarrantyPolicies");
 
             migrationBuilder.DropTable(
-                name: "Appointments");
-
-            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -2958,6 +3144,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PurchaseOrders");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
 
             migrationBuilder.DropTable(
                 name: "RepairJobs");

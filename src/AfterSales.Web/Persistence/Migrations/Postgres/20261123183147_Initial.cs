@@ -158,6 +158,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DueListRuns",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DueListRuns", x => x.Day);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -268,6 +280,28 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SearchTerms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServicePlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Brand = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ModelKeyword = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    IntervalMonths = table.Column<int>(type: "integer", nullable: true),
+                    IntervalKm = table.Column<int>(type: "integer", nullable: true),
+                    FirstMonths = table.Column<int>(type: "integer", nullable: true),
+                    FirstKm = table.Column<int>(type: "integer", nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServicePlans", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1168,6 +1202,46 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AssetDues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DueKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueKm = table.Column<int>(type: "integer", nullable: true),
+                    ProjectedKm = table.Column<int>(type: "integer", nullable: true),
+                    Basis = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PreparedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssetDues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssetDues_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AssetDues_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AssetDues_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Complaints",
                 columns: table => new
                 {
@@ -1552,6 +1626,61 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         principalTable: "Appointments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reminders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DueKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueKm = table.Column<int>(type: "integer", nullable: true),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CallOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CallNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByUserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2090,6 +2219,22 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssetDues_AssetId_Kind",
+                table: "AssetDues",
+                columns: new[] { "AssetId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssetDues_CustomerId",
+                table: "AssetDues",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssetDues_StoreId_DueOn",
+                table: "AssetDues",
+                columns: new[] { "StoreId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assets_CustomerId",
                 table: "Assets",
                 column: "CustomerId");
@@ -2492,6 +2637,33 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 column: "SupplierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reminders_AppointmentId",
+                table: "Reminders",
+                column: "AppointmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_AssetId_Kind_DueKey",
+                table: "Reminders",
+                columns: new[] { "AssetId", "Kind", "DueKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_CustomerId",
+                table: "Reminders",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_StoreId_CreatedAt",
+                table: "Reminders",
+                columns: new[] { "StoreId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_Token",
+                table: "Reminders",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RepairJobParts_PartId",
                 table: "RepairJobParts",
                 column: "PartId");
@@ -2648,6 +2820,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_SearchTerms_Term_CustomerId",
                 table: "SearchTerms",
                 columns: new[] { "Term", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServicePlans_Kind_IsActive",
+                table: "ServicePlans",
+                columns: new[] { "Kind", "IsActive" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StockItems_PartId",
@@ -2824,6 +3001,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AssetDues");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -2872,6 +3052,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "DocumentCounters");
 
             migrationBuilder.DropTable(
+                name: "DueListRuns");
+
+            migrationBuilder.DropTable(
                 name: "ExtendedWarrantyContracts");
 
             migrationBuilder.DropTable(
@@ -2891,6 +3074,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PurchaseOrderLines");
+
+            migrationBuilder.DropTable(
+                name: "Reminders");
 
             migrationBuilder.DropTable(
                 name: "RepairJobParts");
@@ -2915,6 +3101,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SearchTerms");
+
+            migrationBuilder.DropTable(
+                name: "ServicePlans");
 
             migrationBuilder.DropTable(
                 name: "ServiceSettings");
@@ -2947,9 +3136,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "WarrantyPolicies");
 
             migrationBuilder.DropTable(
-                name: "Appointments");
-
-            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -2960,6 +3146,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PurchaseOrders");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
 
             migrationBuilder.DropTable(
                 name: "RepairJobs");
