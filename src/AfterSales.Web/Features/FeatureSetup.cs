@@ -14,6 +14,7 @@ using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Parts;
 using AfterSales.Web.Features.PublicAccess;
+using AfterSales.Web.Features.Reminders;
 using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
@@ -49,6 +50,7 @@ public static class FeatureSetup
         services.AddParts().AddStock().AddPurchasing();
         services.AddLabour();
         services.AddRepairOrders();
+        services.AddReminders();
         return services;
     }
 
@@ -79,6 +81,7 @@ public static class FeatureSetup
         api.MapComplaintEvidence();
         api.MapComplaintConversation();
         api.MapAppointments();
+        api.MapReminders();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);

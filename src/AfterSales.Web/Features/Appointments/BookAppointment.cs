@@ -142,6 +142,7 @@ public sealed class BookAppointment(AfterSalesDb db, ICurrentUser user, RequestV
         var summary = await visits.ForAssetAsync(request.AssetId, plan.StoreId, request.Services.Select(s => s.Skill).ToList(), null, ct);
         var appointment = Appointment.Book(plan.StoreId, ToBooking(request, plan.SlotMinutes), summary.IsRepeatRepair, new Actor(user.UserId, user.UserName), now);
         db.Add(appointment);
+        await Reminders.ReminderBookings.LinkAsync(db, appointment, null, now, ct);
         if (await planner.SaveWithSeatAsync(plan, appointment, !request.IsUrgent, ct) is { } lost)
         {
             return await FullAsync(plan, request.SlotStart, request.Services, null, lost, ct);

@@ -35,8 +35,11 @@ public sealed record PublicStore(Guid Id, string Name, string Address);
 /// <summary>Everything the customer's page shows after the phone check: their appointments, their assets, the stores.</summary>
 public sealed record MyAppointments(IReadOnlyList<MyAppointmentView> Appointments, IReadOnlyList<MyAsset> Assets, IReadOnlyList<PublicStore> Stores);
 
-/// <summary>A customer books for one of their own assets; the store's advisors plan the work from the need.</summary>
-public sealed record BookMyAppointmentRequest(Guid AssetId, Guid StoreId, DateTimeOffset SlotStart, WorkshopSkill Skill, string CustomerNeed);
+/// <summary>
+/// A customer books for one of their own assets; the store's advisors plan the work from the need. <see cref="ReminderToken"/>
+/// comes from a reminder's booking link: the booking is then store-initiated and counted for that reminder.
+/// </summary>
+public sealed record BookMyAppointmentRequest(Guid AssetId, Guid StoreId, DateTimeOffset SlotStart, WorkshopSkill Skill, string CustomerNeed, string? ReminderToken = null);
 
 public sealed record RescheduleMyAppointmentRequest(int Version, DateTimeOffset SlotStart);
 
@@ -156,11 +159,13 @@ public sealed class PublicAppointments(
         }
 
         var summary = await visits.ForAssetAsync(asset.Id, plan.StoreId, [request.Skill], null, ct);
+        var reminder = await Reminders.ReminderBookings.ByTokenAsync(db, request.ReminderToken, asset.Id, ct);
         var booking = new AppointmentBooking(
-            AppointmentChannel.Web, customer.Id, asset.Id, asset.MileageKm, request.CustomerNeed, services, null, request.SlotStart, plan.SlotMinutes, null,
+            reminder is null ? AppointmentChannel.Web : AppointmentChannel.Reminder, customer.Id, asset.Id, asset.MileageKm, request.CustomerNeed, services, null, request.SlotStart, plan.SlotMinutes, null,
             null, null, ThingsToBring.Registration, null, false, null, null, null);
         var appointment = Appointment.Book(plan.StoreId, booking, summary.IsRepeatRepair, CustomerActor(customer), now);
         db.Add(appointment);
+        await Reminders.ReminderBookings.LinkAsync(db, appointment, reminder, now, ct);
         if (await planner.SaveWithSeatAsync(plan, appointment, true, ct) is { } lost)
         {
             return await FullAsync(plan, request.SlotStart, services, null, lost, ct);
