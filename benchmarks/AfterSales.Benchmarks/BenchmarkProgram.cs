@@ -13,6 +13,11 @@ internal static class BenchmarkProgram
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["dispatch", ..])
+        {
+            return DispatchBenchmark.Run(args[1..]);
+        }
+
         var options = BenchmarkOptions.Parse(args);
         if (options is null)
         {

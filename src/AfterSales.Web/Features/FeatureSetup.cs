@@ -20,6 +20,7 @@ using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 using AfterSales.Web.Features.Warranty;
+using AfterSales.Web.Features.Workshop;
 
 namespace AfterSales.Web.Features;
 
@@ -51,6 +52,7 @@ public static class FeatureSetup
         services.AddLabour();
         services.AddRepairOrders();
         services.AddReminders();
+        services.AddDispatch();
         return services;
     }
 
@@ -82,6 +84,7 @@ public static class FeatureSetup
         api.MapComplaintConversation();
         api.MapAppointments();
         api.MapReminders();
+        api.MapDispatch();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);

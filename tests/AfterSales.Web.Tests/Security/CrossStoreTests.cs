@@ -11,6 +11,7 @@ using AfterSales.Web.Persistence;
 using AfterSales.Web.Tests.Features.Appointments;
 using AfterSales.Web.Tests.Features.Complaints;
 using AfterSales.Web.Tests.Features.Files;
+using AfterSales.Web.Tests.Features.RepairOrders;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +55,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "POST", "/api/v1/repair-orders/{order}/jobs/{job}/pay-type-decisions" },
         { "GET", "/api/v1/repair-orders/{order}/history" },
         { "POST", "/api/v1/repair-orders/{order}/cancel" },
+        { "POST", "/api/v1/repair-orders/{order}/customer-waiting" },
+        { "POST", "/api/v1/repair-orders/{order}/jobs/{job}/assignment" },
         { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
         { "GET", "/api/v1/appointments/{appointment}" },
         { "GET", "/api/v1/appointments/{appointment}/history" },
@@ -99,7 +102,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task The_shanghai_advisor_reaches_the_same_endpoint(string method, string template)
     {
         var (customer, asset) = await ShanghaiCustomerAsync();
-        var advisor = await app.ClientForAsync("advisor.sh");
+        var advisor = await app.ClientForAsync(IsDispatch(template) ? "tech.sh1" : "advisor.sh");
         var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
         var other = await OtherIdsAsync(template, customer);
         if (template.Contains("{appointment}", StringComparison.Ordinal))
@@ -125,6 +128,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             ("POST", "/api/v1/repair-orders/{order}/pay-type-proposals") => client.PostAsync(url, new JobPayTypeProposalRequest(WorkshopSkill.Mechanical)),
             ("POST", "/api/v1/repair-orders/{order}/jobs/{job}/pay-type-decisions") => client.PostAsync(url, new JobPayTypeDecisionRequest(Domain.Warranty.ComponentGroup.Powertrain, PayType.PendingDecision, PayType.PendingDecision)),
             ("POST", "/api/v1/repair-orders/{order}/cancel") => client.PostAsync(url, new RepairOrderMoveRequest(other.Order!.Version, "test")),
+            ("POST", "/api/v1/repair-orders/{order}/customer-waiting") => client.PostAsync(url, new AfterSales.Web.Features.Workshop.CustomerWaitingRequest(true, other.Order!.Version)),
+            ("POST", "/api/v1/repair-orders/{order}/jobs/{job}/assignment") => client.PostAsync(url, new AfterSales.Web.Features.Workshop.AssignJobRequest(other.TechnicianId!.Value, null, other.Order!.Version)),
             ("POST", "/api/v1/complaints/{complaint}/evidence") => client.PostAsync(url, TestFiles.Form(TestFiles.Png(), "evidence.png"), Ct),
             ("POST", "/api/v1/complaints/{complaint}/messages") => client.PostAsync(url, new ComplaintMessageRequest("我们会尽快联系您。")),
             ("GET", _) => client.GetAsync(url, Ct),
@@ -142,10 +147,10 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var client = await app.ClientForAsync("advisor.sh");
         var order = template.Contains("{order}", StringComparison.Ordinal)
-            ? await (await client.PostAsync("/api/v1/repair-orders", new OpenRepairOrderRequest(customer.Id, customer.Assets[0].Id, "异响"))).ReadAsync<RepairOrderView>(HttpStatusCode.Created)
+            ? await (await client.PostAsync("/api/v1/repair-orders", new OpenRepairOrderRequest(customer.Id, customer.Assets[0].Id, "异响", IsDispatch(template) ? RepairOrderFixtures.WalkAround : null))).ReadAsync<RepairOrderView>(HttpStatusCode.Created)
             : null;
         var operationId = template.Contains("{operation}", StringComparison.Ordinal) || template.Contains("{job}", StringComparison.Ordinal)
-            ? (await (await client.GetAsync($"/api/v1/stores/{customer.StoreId}/labour-operations", Ct)).ReadAsync<Page<LabourOperationView>>()).Items[0].Id
+            ? (await (await client.GetAsync($"/api/v1/stores/{customer.StoreId}/labour-operations{(IsDispatch(template) ? "?query=ME-001" : string.Empty)}", Ct)).ReadAsync<Page<LabourOperationView>>()).Items[0].Id
             : (Guid?)null;
         if (order is not null && template.Contains("{job}", StringComparison.Ordinal))
         {
@@ -153,10 +158,19 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             order = await (await client.PutAsync($"/api/v1/repair-orders/{order.Id}", new ReviseRepairOrderRequest(order.Version, order.CustomerWords, [job]))).ReadAsync<RepairOrderView>();
         }
 
+        // Dispatch needs a signed order and a Shanghai technician with the job's skill (the team lead tech.sh1 dispatches too).
+        if (order is not null && IsDispatch(template))
+        {
+            order = await RepairOrderFixtures.SignAsync(client, await RepairOrderFixtures.MoveAsync(client, order, "submit"));
+            return new OtherIds(order, operationId, await app.UserIdAsync("tech.sh1"));
+        }
+
         return new OtherIds(order, operationId);
     }
 
-    private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId);
+    private static bool IsDispatch(string template) => template.EndsWith("/assignment", StringComparison.Ordinal);
+
+    private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId, Guid? TechnicianId = null);
 
     /// <summary>A Shanghai complaint with one photo, for the templates that need them (empty ids otherwise).</summary>
     private async Task<(Guid Complaint, Guid File)> ShanghaiEvidenceAsync(string template, CustomerView customer, AssetView asset)
