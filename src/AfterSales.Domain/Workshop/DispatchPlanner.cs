@@ -116,7 +116,7 @@ public static class DispatchPlanner
         foreach (var job in jobs)
         {
             var choices = new List<BoolVar>();
-            var late = job.DueMinute is null ? null : model.NewIntVar(0, horizon, $"late_{job.JobId:N}");
+            var late = job.DueMinute is { } dueAt ? model.NewIntVar(0, horizon + Math.Max(0, -dueAt), $"late_{job.JobId:N}") : null;
             foreach (var tech in eligible[job.JobId])
             {
                 var present = model.NewBoolVar($"x_{job.JobId:N}_{tech.TechnicianId:N}");
@@ -176,7 +176,7 @@ public static class DispatchPlanner
         {
             StringParameters = string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{Math.Max(0.1, remaining.TotalSeconds):0.###} num_workers:2 random_seed:7"),
+                $"max_time_in_seconds:{Math.Max(0.1, remaining.TotalSeconds):0.###} num_workers:1 random_seed:7"),
         };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
