@@ -9,7 +9,7 @@ namespace AfterSales.Web.Features.Reminders;
 /// </summary>
 public sealed class AssetDue : INotAudited
 {
-        private AssetDue()
+    private AssetDue()
     {
     }
 
