@@ -17,6 +17,7 @@ using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Users;
 using AfterSales.Web.Features.Warranty;
+using AfterSales.Web.Features.Workshop;
 
 namespace AfterSales.Web.Features;
 
@@ -45,6 +46,7 @@ public static class FeatureSetup
         services.AddParts().AddStock().AddPurchasing();
         services.AddLabour();
         services.AddRepairOrders();
+        services.AddTechnicianWork();
         return services;
     }
 
@@ -73,12 +75,14 @@ public static class FeatureSetup
         api.MapComplaintEvidence();
         api.MapComplaintConversation();
         api.MapAppointments();
+        api.MapTechnicianWork();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
         publicApi.MapPublicAccess();
         publicApi.MapPublicAppointments();
         publicApi.MapPublicComplaints();
+        publicApi.MapPublicRepairOrderLinks();
         return app;
     }
 }
