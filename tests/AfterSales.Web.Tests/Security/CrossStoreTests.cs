@@ -54,7 +54,6 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "GET", "/api/v1/repair-orders/{order}/history" },
         { "POST", "/api/v1/repair-orders/{order}/cancel" },
         { "GET", "/api/v1/repair-orders/{order}/jobs/{job}/work" },
-        { "GET", "/api/v1/workshop/jobs/{job}" },
         { "GET", "/api/v1/repair-orders/{order}/extra-work" },
         { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
         { "GET", "/api/v1/appointments/{appointment}" },
