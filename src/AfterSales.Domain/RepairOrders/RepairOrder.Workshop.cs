@@ -127,6 +127,7 @@ public sealed partial class RepairOrder
         _jobHistory.Add(RepairJobStatusChange.Record(Id, job.Id, job.Status, to, trigger, by, Blank(reason), now));
         job.MoveTo(to, Blank(reason));
         apply?.Invoke(job);
+        OnJobMoved(job, by, now);
         if (trigger == RepairJobTrigger.Rework)
         {
             ReworkCount++;

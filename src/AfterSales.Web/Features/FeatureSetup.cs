@@ -53,6 +53,7 @@ public static class FeatureSetup
         services.AddRepairOrders();
         services.AddReminders();
         services.AddDispatch();
+        services.AddTechnicianWork();
         return services;
     }
 
@@ -85,12 +86,14 @@ public static class FeatureSetup
         api.MapAppointments();
         api.MapReminders();
         api.MapDispatch();
+        api.MapTechnicianWork();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
         publicApi.MapPublicAccess();
         publicApi.MapPublicAppointments();
         publicApi.MapPublicComplaints();
+        publicApi.MapPublicRepairOrderLinks();
         return app;
     }
 }

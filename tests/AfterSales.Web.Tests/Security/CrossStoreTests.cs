@@ -57,6 +57,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "POST", "/api/v1/repair-orders/{order}/cancel" },
         { "POST", "/api/v1/repair-orders/{order}/customer-waiting" },
         { "POST", "/api/v1/repair-orders/{order}/jobs/{job}/assignment" },
+        { "GET", "/api/v1/repair-orders/{order}/jobs/{job}/work" },
+        { "GET", "/api/v1/repair-orders/{order}/extra-work" },
         { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
         { "GET", "/api/v1/appointments/{appointment}" },
         { "GET", "/api/v1/appointments/{appointment}/history" },

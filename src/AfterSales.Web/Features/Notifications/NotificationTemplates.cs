@@ -33,7 +33,9 @@ public static class NotificationTemplates
     public static readonly NotificationTemplate VerificationCode = new("verification_code", NotificationPurpose.Service, ["code", "minutes"]);
 
     public static IReadOnlyList<NotificationTemplate> All { get; } =
-        [Welcome, VerificationCode, Complaints.Public.ComplaintNotifications.Received, Complaints.Public.ComplaintNotifications.Reply, Appointments.AppointmentMessages.Rescheduled, .. Reminders.ReminderMessages.All];
+        [Welcome, VerificationCode, Complaints.Public.ComplaintNotifications.Received, Complaints.Public.ComplaintNotifications.Reply, Appointments.AppointmentMessages.Rescheduled,
+        Workshop.TechnicianMessages.Delayed, Workshop.TechnicianMessages.DelayedStaff, Workshop.CustomerLinkMessages.ExtraWork, Workshop.CustomerLinkMessages.Signature,
+        .. Reminders.ReminderMessages.All];
 
     private static readonly ResourceManager Resources = new("AfterSales.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
 

@@ -169,7 +169,7 @@ internal static class RepairOrderViews
 {
     public static async Task<RepairOrder?> LoadAsync(AfterSalesDb db, Guid id, bool tracking, CancellationToken ct)
     {
-        var orders = db.Set<RepairOrder>().Include(o => o.Jobs).ThenInclude(j => j.Parts).Include(o => o.Signatures).AsSplitQuery();
+        var orders = db.Set<RepairOrder>().Include(o => o.Jobs).ThenInclude(j => j.Parts).Include(o => o.Signatures).Include(o => o.ClockSessions).AsSplitQuery();
         return await (tracking ? orders : orders.AsNoTracking()).FirstOrDefaultAsync(o => o.Id == id, ct);
     }
 
