@@ -12,6 +12,7 @@ using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Parts;
 using AfterSales.Web.Features.PublicAccess;
+using AfterSales.Web.Features.Quality;
 using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
@@ -45,6 +46,7 @@ public static class FeatureSetup
         services.AddParts().AddStock().AddPurchasing();
         services.AddLabour();
         services.AddRepairOrders();
+        services.AddQuality();
         return services;
     }
 
@@ -66,6 +68,7 @@ public static class FeatureSetup
         api.MapReturns();
         api.MapLabour();
         api.MapRepairOrders();
+        api.MapQuality();
         api.MapParts();
         api.MapStock();
         api.MapPurchasing();

@@ -177,6 +177,9 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         builder.Entity<Domain.Labour.LabourOperation>().HasQueryFilter(o => SeesAllStores || VisibleStoreIds.Contains(o.StoreId));
         builder.Entity<Domain.Labour.ServiceSettings>().HasQueryFilter(s => SeesAllStores || VisibleStoreIds.Contains(s.StoreId));
         builder.Entity<Domain.RepairOrders.RepairOrder>().HasQueryFilter(o => SeesAllStores || VisibleStoreIds.Contains(o.StoreId));
+        builder.Entity<Domain.Quality.QualityCheck>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));
+        builder.Entity<Domain.Quality.ReworkRecord>().HasQueryFilter(r => SeesAllStores || VisibleStoreIds.Contains(r.StoreId));
+        builder.Entity<Domain.Quality.UnfixedIssue>().HasQueryFilter(i => SeesAllStores || VisibleStoreIds.Contains(i.StoreId));
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 

@@ -2794,11 +2794,233 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_WarrantyPolicies_Kind_IsActive",
                 table: "WarrantyPolicies",
                 columns: new[] { "Kind", "IsActive" });
+
+            migrationBuilder.CreateTable(
+                name: "QualityChecklists",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OperationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RoadTestRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Items = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityChecklists", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualityChecks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ResponsibleParty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RoadTestDistanceKm = table.Column<decimal>(type: "numeric(8,1)", precision: 8, scale: 1, nullable: true),
+                    RoadTestPassed = table.Column<bool>(type: "boolean", nullable: true),
+                    RoadTestNotes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Items = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualityChecks_RepairJobs_RepairJobId",
+                        column: x => x.RepairJobId,
+                        principalTable: "RepairJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_QualityChecks_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_QualityChecks_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnfixedIssues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SafetyRelated = table.Column<bool>(type: "boolean", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnfixedIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnfixedIssues_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_UnfixedIssues_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_UnfixedIssues_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReworkRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QualityCheckId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ResponsibleParty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TechnicianName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByUserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReworkRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReworkRecords_QualityChecks_QualityCheckId",
+                        column: x => x.QualityCheckId,
+                        principalTable: "QualityChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReworkRecords_RepairJobs_RepairJobId",
+                        column: x => x.RepairJobId,
+                        principalTable: "RepairJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReworkRecords_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReworkRecords_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityChecklists_Skill_OperationCode",
+                table: "QualityChecklists",
+                columns: new[] { "Skill", "OperationCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityChecks_RepairJobId_At",
+                table: "QualityChecks",
+                columns: new[] { "RepairJobId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityChecks_RepairOrderId_At",
+                table: "QualityChecks",
+                columns: new[] { "RepairOrderId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityChecks_StoreId",
+                table: "QualityChecks",
+                column: "StoreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReworkRecords_QualityCheckId",
+                table: "ReworkRecords",
+                column: "QualityCheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReworkRecords_RepairJobId",
+                table: "ReworkRecords",
+                column: "RepairJobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReworkRecords_RepairOrderId",
+                table: "ReworkRecords",
+                column: "RepairOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReworkRecords_StoreId_At",
+                table: "ReworkRecords",
+                columns: new[] { "StoreId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReworkRecords_TechnicianId_At",
+                table: "ReworkRecords",
+                columns: new[] { "TechnicianId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnfixedIssues_AssetId_RecordedAt",
+                table: "UnfixedIssues",
+                columns: new[] { "AssetId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnfixedIssues_RepairOrderId",
+                table: "UnfixedIssues",
+                column: "RepairOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnfixedIssues_StoreId",
+                table: "UnfixedIssues",
+                column: "StoreId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "QualityChecklists");
+
+            migrationBuilder.DropTable(
+                name: "ReworkRecords");
+
+            migrationBuilder.DropTable(
+                name: "UnfixedIssues");
+
+            migrationBuilder.DropTable(
+                name: "QualityChecks");
+
             migrationBuilder.DropTable(
                 name: "ApiTokens");
 
