@@ -152,7 +152,7 @@ public sealed class GetReworkStats(AfterSalesDb db, TimeProvider clock)
     {
         var until = to ?? clock.GetUtcNow();
         var since = from ?? until.AddDays(-DefaultDays);
-        var records = db.Set<ReworkRecord>().AsNoTracking().Where(r => r.At >= since && r.At < until);
+        var records = db.Set<ReworkRecord>().AsNoTracking().Where(r => r.At >= since && r.At <= until);
         if (storeId is { } store)
         {
             records = records.Where(r => r.StoreId == store);

@@ -122,8 +122,10 @@ public abstract class QualityControlTests<TApp>(TApp app) : IClassFixture<TApp>
         var jobId = order.Jobs[0].Id;
         var job = await JobAsync(technician, jobId);
 
-        // Signed but not started: the technician is not on it yet.
-        await ExpectAsync(SelfCheckAsync(technician, order, jobId, AllPass(job.Checklist)), HttpStatusCode.Conflict, RepairJobLifecycle.NotInProgress);
+        // Signed but not assigned: not the technician's job yet, and nobody is working on it.
+        var lead = await app.ClientForAsync("teamlead");
+        await (await SelfCheckAsync(technician, order, jobId, AllPass(job.Checklist))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await ExpectAsync(SelfCheckAsync(lead, order, jobId, AllPass(job.Checklist)), HttpStatusCode.Conflict, RepairJobLifecycle.NotInProgress);
         await StartJobsAsync(app, order.Id, start: false);
         var assigned = await OrderAsync(technician, order.Id);
         await ExpectAsync(SelfCheckAsync(technician, assigned, jobId, AllPass(job.Checklist)), HttpStatusCode.Conflict, RepairJobLifecycle.NotInProgress);
@@ -136,7 +138,6 @@ public abstract class QualityControlTests<TApp>(TApp app) : IClassFixture<TApp>
 
         // A draft order is not in the workshop at all.
         var draft = await RepairOrders.RepairOrderFixtures.ReadyDraftAsync(advisor, await Beijing);
-        var lead = await app.ClientForAsync("teamlead");
         await ExpectAsync(SelfCheckAsync(lead, draft, draft.Jobs[0].Id, AllPass(job.Checklist)), HttpStatusCode.Conflict, RepairOrder.NotInWork);
     }
 
