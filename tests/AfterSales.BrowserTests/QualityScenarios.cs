@@ -1,7 +1,6 @@
 using AfterSales.Domain.Quality;
 using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
-using AfterSales.Web.Features;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Quality;
 using AfterSales.Web.Features.RepairOrders;
@@ -77,7 +76,7 @@ public sealed class QualityScenarios(AppServer app) : BrowserTest(app)
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByTestId("ro-status")).ToHaveTextAsync(App.Text("enum.RepairOrderStatus.FinalInspection"));
         await Page.GetByTestId("final-job-pass-all").ClickAsync();
-        await Expect(Page.GetByTestId("road-test-done").Locator("input")).ToBeCheckedAsync();
+        await Expect(Page.Locator("#road-test-km")).ToBeVisibleAsync();
         await Page.Locator("#road-test-km").FillAsync("6.5");
         await Page.Locator("#unfixed-issue-text").FillAsync("左后轮胎花纹接近磨损极限,建议下次保养时更换");
         await Page.GetByTestId("unfixed-issue-add").ClickAsync();
@@ -136,7 +135,7 @@ public sealed class QualityScenarios(AppServer app) : BrowserTest(app)
         });
     }
 
-    private Task MoveAsync(Guid orderId, Action<RepairOrder, RepairOrderActor, DateTimeOffset> move) => App.AsUserAsync("workshop", async services =>
+    private Task<int> MoveAsync(Guid orderId, Action<RepairOrder, RepairOrderActor, DateTimeOffset> move) => App.AsUserAsync("workshop", async services =>
     {
         var db = services.GetRequiredService<AfterSalesDb>();
         var order = await db.Set<RepairOrder>().Include(o => o.Jobs).SingleAsync(o => o.Id == orderId);
