@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AfterSales.Web.Infrastructure;
 using AfterSales.Web.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Benchmarks;
