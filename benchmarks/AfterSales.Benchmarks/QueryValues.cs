@@ -1,3 +1,7 @@
+using AfterSales.Domain.Assets;
+using AfterSales.Domain.Common;
+using AfterSales.Domain.Customers;
+
 namespace AfterSales.Benchmarks;
 
 /// <summary>What people type into the search box at the counter or on the phone.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AfterSales.Web.Infrastructure;
 using AfterSales.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Benchmarks;
