@@ -15,6 +15,7 @@ using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Parts;
 using AfterSales.Web.Features.PublicAccess;
 using AfterSales.Web.Features.Reminders;
+using AfterSales.Web.Features.Quality;
 using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
@@ -54,6 +55,7 @@ public static class FeatureSetup
         services.AddReminders();
         services.AddDispatch();
         services.AddTechnicianWork();
+        services.AddQuality();
         return services;
     }
 
@@ -77,6 +79,7 @@ public static class FeatureSetup
         api.MapReturns();
         api.MapLabour();
         api.MapRepairOrders();
+        api.MapQuality();
         api.MapParts();
         api.MapStock();
         api.MapPurchasing();

@@ -129,6 +129,7 @@ public static class DemoData
         await Features.Workshop.WorkshopDemoData.SeedAsync(db, users, stores, now, ct);
         await Features.Warranty.WarrantyDemoData.SeedAsync(db, now, ct);
         await Features.Reminders.ReminderDemoData.SeedAsync(db, now, ct);
+        await Features.Quality.QualityDemoData.SeedAsync(db, now, ct);
         foreach (var batch in Generate(customers, [beijing.Id, shanghai.Id], now, seed: 20261123).Chunk(100))
         {
             foreach (var (customer, assets) in batch)

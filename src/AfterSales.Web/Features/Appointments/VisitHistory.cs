@@ -28,7 +28,7 @@ public sealed record VisitSummary(PastVisit? LastVisit, bool IsRepeatRepair, Pas
 /// The asset's service history as bookings need it. A visit is an appointment the customer came to (arrived or
 /// converted), in any store of the group: an asset keeps its whole history. A repeat repair (重复维修) is a new
 /// concern in the same area (a trade other than routine maintenance) as a visit within the store's window.
-/// Repair orders will add their visits, findings and declined jobs here.
+/// Signed repair orders add their visits, and the issues found on them but not fixed (发现未修复) are what was found last time.
 /// </summary>
 public sealed class VisitHistory(AfterSalesDb db, TimeProvider clock)
 {
@@ -57,12 +57,13 @@ public sealed class VisitHistory(AfterSalesDb db, TimeProvider clock)
             .Take(MaxVisits)
             .ToListAsync(ct);
 
-        // Only what the customer signed was agreed work; drafts and cancelled orders say nothing about the asset.
+        // Only what the customer signed was agreed work (in the workshop or delivered since); drafts and cancelled orders say nothing about the asset.
         var orders = await db.Set<RepairOrder>().IgnoreQueryFilters().AsNoTracking().Include(o => o.Jobs)
-            .Where(o => o.AssetId == assetId && o.Status == RepairOrderStatus.Signed && (o.AppointmentId == null || o.AppointmentId != excludingAppointmentId))
+            .Where(o => o.AssetId == assetId && o.Status != RepairOrderStatus.Draft && o.Status != RepairOrderStatus.AwaitingSignature && o.Status != RepairOrderStatus.Cancelled && (o.AppointmentId == null || o.AppointmentId != excludingAppointmentId))
             .OrderByDescending(o => o.OpenedAt)
             .Take(MaxVisits)
             .ToListAsync(ct);
+        var issues = await Quality.UnfixedIssueFeed.ForOrdersAsync(db, orders.Select(o => o.Id).ToList(), ct);
         var storeIds = rows.Select(r => r.StoreId).Concat(orders.Select(o => o.StoreId)).Distinct().ToList();
         var stores = await db.Stores.IgnoreQueryFilters().Where(s => storeIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
 
@@ -72,12 +73,12 @@ public sealed class VisitHistory(AfterSalesDb db, TimeProvider clock)
         {
             var order = fromBookings.GetValueOrDefault(a.Id);
             var areas = order is null ? a.Skills : a.Skills.Concat(order.Jobs.Select(j => j.Skill)).Distinct().ToList();
-            return new PastVisit(a.Id, a.SlotStart, a.StoreId, stores.GetValueOrDefault(a.StoreId, string.Empty), a.CustomerNeed, areas, a.OpenIssues, order?.Id, order?.Number);
+            return new PastVisit(a.Id, a.SlotStart, a.StoreId, stores.GetValueOrDefault(a.StoreId, string.Empty), a.CustomerNeed, areas, Quality.UnfixedIssueFeed.Join(a.OpenIssues, order is null ? null : issues.GetValueOrDefault(order.Id)), order?.Id, order?.Number);
         }).ToList();
         var bookingIds = rows.Select(a => a.Id).ToHashSet();
         visits.AddRange(orders.Where(o => o.AppointmentId is not { } id || !bookingIds.Contains(id)).Select(o => new PastVisit(
             o.AppointmentId, o.OpenedAt, o.StoreId, stores.GetValueOrDefault(o.StoreId, string.Empty), o.CustomerWords,
-            o.Jobs.Select(j => j.Skill).Distinct().ToList(), null, o.Id, o.Number)));
+            o.Jobs.Select(j => j.Skill).Distinct().ToList(), issues.GetValueOrDefault(o.Id), o.Id, o.Number)));
         return visits.OrderByDescending(v => v.At).Take(MaxVisits).ToList();
     }
 }
