@@ -8,6 +8,7 @@ using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
+using AfterSales.Web.Features.FollowUps;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Parts;
@@ -45,6 +46,7 @@ public static class FeatureSetup
         services.AddParts().AddStock().AddPurchasing();
         services.AddLabour();
         services.AddRepairOrders();
+        services.AddFollowUps();
         return services;
     }
 
@@ -73,6 +75,7 @@ public static class FeatureSetup
         api.MapComplaintEvidence();
         api.MapComplaintConversation();
         api.MapAppointments();
+        api.MapFollowUps();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);

@@ -1,10 +1,12 @@
 using System.Net;
+using AfterSales.Domain.FollowUps;
 using AfterSales.Domain.Service;
 using AfterSales.Web.Features;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
+using AfterSales.Web.Features.FollowUps;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Persistence;
@@ -62,6 +64,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "POST", "/api/v1/appointments/{appointment}/reschedule" },
         { "PUT", "/api/v1/appointments/{appointment}/preparation" },
         { "POST", "/api/v1/appointments/{appointment}/readiness" },
+        { "GET", "/api/v1/follow-ups/calls/{call}" },
+        { "POST", "/api/v1/follow-ups/calls/{call}/outcomes" },
     };
 
     [Theory]
@@ -73,7 +77,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var advisorId = await app.UserIdAsync("advisor");
         var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
         var other = await OtherIdsAsync(template, customer);
-        var targetId = other.Order?.Id ?? other.OperationId ?? (template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id
+        var targetId = other.CallId ?? other.Order?.Id ?? other.OperationId ?? (template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id
             : template.Contains("{complaint}", StringComparison.Ordinal) ? complaint
             : template.Contains("{file}", StringComparison.Ordinal) ? file
             : customer.Id);
@@ -116,7 +120,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal)
             .Replace("{complaint}", complaint.ToString(), StringComparison.Ordinal).Replace("{file}", file.ToString(), StringComparison.Ordinal)
             .Replace("{order}", other.Order?.Id.ToString(), StringComparison.Ordinal).Replace("{operation}", other.OperationId?.ToString(), StringComparison.Ordinal)
-            .Replace("{job}", (other.Order is { Jobs.Count: > 0 } withJob ? withJob.Jobs[0].Id.ToString() : null), StringComparison.Ordinal);
+            .Replace("{job}", (other.Order is { Jobs.Count: > 0 } withJob ? withJob.Jobs[0].Id.ToString() : null), StringComparison.Ordinal)
+            .Replace("{call}", other.CallId?.ToString(), StringComparison.Ordinal);
         return (method, template) switch
         {
             ("PUT", "/api/v1/repair-orders/{order}") => client.PutAsync(url, new ReviseRepairOrderRequest(other.Order!.Version, "异响", [])),
@@ -124,6 +129,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             ("POST", "/api/v1/repair-orders/{order}/pay-type-proposals") => client.PostAsync(url, new JobPayTypeProposalRequest(WorkshopSkill.Mechanical)),
             ("POST", "/api/v1/repair-orders/{order}/jobs/{job}/pay-type-decisions") => client.PostAsync(url, new JobPayTypeDecisionRequest(Domain.Warranty.ComponentGroup.Powertrain, PayType.PendingDecision, PayType.PendingDecision)),
             ("POST", "/api/v1/repair-orders/{order}/cancel") => client.PostAsync(url, new RepairOrderMoveRequest(other.Order!.Version, "test")),
+            ("POST", "/api/v1/follow-ups/calls/{call}/outcomes") => client.PostAsync(url, new RecordFollowUpOutcomeRequest(other.CallVersion, FollowUpOutcome.NoAnswer)),
             ("POST", "/api/v1/complaints/{complaint}/evidence") => client.PostAsync(url, TestFiles.Form(TestFiles.Png(), "evidence.png"), Ct),
             ("POST", "/api/v1/complaints/{complaint}/messages") => client.PostAsync(url, new ComplaintMessageRequest("我们会尽快联系您。")),
             ("GET", _) => client.GetAsync(url, Ct),
@@ -140,7 +146,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     private async Task<OtherIds> OtherIdsAsync(string template, CustomerView customer)
     {
         var client = await app.ClientForAsync("advisor.sh");
-        var order = template.Contains("{order}", StringComparison.Ordinal)
+        var order = template.Contains("{order}", StringComparison.Ordinal) || template.Contains("{call}", StringComparison.Ordinal)
             ? await (await client.PostAsync("/api/v1/repair-orders", new OpenRepairOrderRequest(customer.Id, customer.Assets[0].Id, "异响"))).ReadAsync<RepairOrderView>(HttpStatusCode.Created)
             : null;
         var operationId = template.Contains("{operation}", StringComparison.Ordinal) || template.Contains("{job}", StringComparison.Ordinal)
@@ -152,10 +158,23 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             order = await (await client.PutAsync($"/api/v1/repair-orders/{order.Id}", new ReviseRepairOrderRequest(order.Version, order.CustomerWords, [job]))).ReadAsync<RepairOrderView>();
         }
 
+        if (order is not null && template.Contains("{call}", StringComparison.Ordinal))
+        {
+            // A follow-up call on the Shanghai order, as the generator would make it after delivery.
+            var call = FollowUpTask.Create(customer.StoreId, order.Id, customer.Id, FollowUpKind.Within24Hours, FollowUpOrderType.Repair, app.Clock.GetUtcNow(), 3, app.Clock.GetUtcNow());
+            var version = await app.WithDbAsync(async db =>
+            {
+                db.Add(call);
+                await db.SaveChangesAsync(Ct);
+                return call.Version;
+            });
+            return new OtherIds(order, operationId, call.Id, version);
+        }
+
         return new OtherIds(order, operationId);
     }
 
-    private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId);
+    private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId, Guid? CallId = null, int CallVersion = 0);
 
     /// <summary>A Shanghai complaint with one photo, for the templates that need them (empty ids otherwise).</summary>
     private async Task<(Guid Complaint, Guid File)> ShanghaiEvidenceAsync(string template, CustomerView customer, AssetView asset)

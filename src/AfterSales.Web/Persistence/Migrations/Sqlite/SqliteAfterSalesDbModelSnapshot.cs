@@ -1005,6 +1005,178 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CallBackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FollowUpTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpTaskId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpPolicy", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoverageTargetPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_blocked", "AfterSales.Domain.FollowUps.FollowUpPolicy._blocked#TimeWindow", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<TimeOnly>("From");
+
+                            b1.Property<TimeOnly>("To");
+
+                            b1
+                                .ToJson("BlockedHours")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_retries", "AfterSales.Domain.FollowUps.FollowUpPolicy._retries#RetryStep", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AfterMinutes");
+
+                            b1
+                                .ToJson("RetrySchedule")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_rules", "AfterSales.Domain.FollowUps.FollowUpPolicy._rules#FollowUpRule", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("OrderType")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Rules")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("FollowUpPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.HasIndex("RepairOrderId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("StoreId", "Status", "DueAt");
+
+                    b.ToTable("FollowUpTasks", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Labour.LabourOperation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3363,6 +3535,52 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.ToTable("StoredFiles", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Features.FollowUps.FollowUpSelection", b =>
+                {
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Selected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StratumKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RepairOrderId");
+
+                    b.HasIndex("StoreId", "DeliveredAt");
+
+                    b.HasIndex("StoreId", "Period", "StratumKey");
+
+                    b.ToTable("FollowUpSelections", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4103,6 +4321,45 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpAttempt", b =>
+                {
+                    b.HasOne("AfterSales.Domain.FollowUps.FollowUpTask", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpPolicy", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpTask", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Labour.LabourOperation", b =>
                 {
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
@@ -4511,6 +4768,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Features.FollowUps.FollowUpSelection", b =>
+                {
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Web.Features.Warranty.StoreReturnTerms", b =>
                 {
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
@@ -4607,6 +4873,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Navigation("History");
 
                     b.Navigation("Log");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpTask", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Parts.CountSheet", b =>

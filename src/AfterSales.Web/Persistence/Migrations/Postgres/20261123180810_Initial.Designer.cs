@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAfterSalesDb))]
-    [Migration("20261123172723_Initial")]
+    [Migration("20261123180810_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1011,6 +1011,178 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("StoreId", "Name");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CallBackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FollowUpTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpTaskId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpPolicy", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CoverageTargetPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_blocked", "AfterSales.Domain.FollowUps.FollowUpPolicy._blocked#TimeWindow", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<TimeOnly>("From");
+
+                            b1.Property<TimeOnly>("To");
+
+                            b1
+                                .ToJson("BlockedHours")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_retries", "AfterSales.Domain.FollowUps.FollowUpPolicy._retries#RetryStep", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AfterMinutes");
+
+                            b1
+                                .ToJson("RetrySchedule")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_rules", "AfterSales.Domain.FollowUps.FollowUpPolicy._rules#FollowUpRule", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("OrderType")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Rules")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("FollowUpPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrderType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.HasIndex("RepairOrderId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("StoreId", "Status", "DueAt");
+
+                    b.ToTable("FollowUpTasks", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Labour.LabourOperation", b =>
@@ -3374,6 +3546,52 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.ToTable("StoredFiles", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Features.FollowUps.FollowUpSelection", b =>
+                {
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrderType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Selected")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StratumKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("RepairOrderId");
+
+                    b.HasIndex("StoreId", "DeliveredAt");
+
+                    b.HasIndex("StoreId", "Period", "StratumKey");
+
+                    b.ToTable("FollowUpSelections", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4123,6 +4341,45 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpAttempt", b =>
+                {
+                    b.HasOne("AfterSales.Domain.FollowUps.FollowUpTask", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpPolicy", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpTask", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Labour.LabourOperation", b =>
                 {
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
@@ -4531,6 +4788,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Features.FollowUps.FollowUpSelection", b =>
+                {
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Web.Features.Warranty.StoreReturnTerms", b =>
                 {
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
@@ -4627,6 +4893,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Navigation("History");
 
                     b.Navigation("Log");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.FollowUps.FollowUpTask", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Parts.CountSheet", b =>

@@ -542,6 +542,29 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FollowUpPolicies",
+                columns: table => new
+                {
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoverageTargetPercent = table.Column<int>(type: "integer", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    BlockedHours = table.Column<string>(type: "jsonb", nullable: false),
+                    RetrySchedule = table.Column<string>(type: "jsonb", nullable: false),
+                    Rules = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpPolicies", x => x.StoreId);
+                    table.ForeignKey(
+                        name: "FK_FollowUpPolicies_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LabourOperations",
                 columns: table => new
                 {
@@ -1750,6 +1773,75 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FollowUpSelections",
+                columns: table => new
+                {
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    StratumKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OrderType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Selected = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpSelections", x => x.RepairOrderId);
+                    table.ForeignKey(
+                        name: "FK_FollowUpSelections_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OrderType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AttemptCount = table.Column<int>(type: "integer", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "integer", nullable: false),
+                    AgentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgentName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpTasks_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUpTasks_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUpTasks_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RepairJobs",
                 columns: table => new
                 {
@@ -1956,6 +2048,31 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         name: "FK_ReturnSteps_ReturnRequests_ReturnRequestId",
                         column: x => x.ReturnRequestId,
                         principalTable: "ReturnRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FollowUpTaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AgentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgentName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CallBackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpAttempts_FollowUpTasks_FollowUpTaskId",
+                        column: x => x.FollowUpTaskId,
+                        principalTable: "FollowUpTasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2326,6 +2443,38 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_ExtendedWarrantyContracts_StoreId_SoldAt",
                 table: "ExtendedWarrantyContracts",
                 columns: new[] { "StoreId", "SoldAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpAttempts_FollowUpTaskId_Number",
+                table: "FollowUpAttempts",
+                columns: new[] { "FollowUpTaskId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpSelections_StoreId_DeliveredAt",
+                table: "FollowUpSelections",
+                columns: new[] { "StoreId", "DeliveredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpSelections_StoreId_Period_StratumKey",
+                table: "FollowUpSelections",
+                columns: new[] { "StoreId", "Period", "StratumKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpTasks_CustomerId_Status",
+                table: "FollowUpTasks",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpTasks_RepairOrderId_Kind",
+                table: "FollowUpTasks",
+                columns: new[] { "RepairOrderId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpTasks_StoreId_Status_DueAt",
+                table: "FollowUpTasks",
+                columns: new[] { "StoreId", "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LabourOperations_StoreId_Code",
@@ -2875,6 +3024,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ExtendedWarrantyContracts");
 
             migrationBuilder.DropTable(
+                name: "FollowUpAttempts");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpPolicies");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpSelections");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -2957,6 +3115,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CountSheets");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpTasks");
 
             migrationBuilder.DropTable(
                 name: "PurchaseOrders");
