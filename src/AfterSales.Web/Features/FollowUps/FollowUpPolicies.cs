@@ -95,6 +95,11 @@ public sealed class SaveFollowUpPolicy(AfterSalesDb db, RequestValidation valida
         }
         else
         {
+            if (policy.Version != request.Version)
+            {
+                return Outcome<FollowUpPolicyView>.Conflict(ChangedBySomeoneElse);
+            }
+
             db.Entry(policy).Property(p => p.Version).OriginalValue = request.Version;
         }
 
