@@ -11,7 +11,7 @@ public sealed class FollowUpTaskTests
         FollowUpTask.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), FollowUpKind.Within24Hours, FollowUpOrderType.Repair, Now, maxAttempts, Now);
 
     /// <summary>Records an outcome with a retry wait of two hours and calling rules that push everything to the next full hour.</summary>
-    private static Common.FieldError? Record(FollowUpTask task, FollowUpOutcome outcome, DateTimeOffset at, DateTimeOffset? callBack = null) =>
+    private static AfterSales.Domain.Common.FieldError? Record(FollowUpTask task, FollowUpOutcome outcome, DateTimeOffset at, DateTimeOffset? callBack = null) =>
         task.Record(outcome, Agent, "王芳", "备注", callBack, TimeSpan.FromHours(2), t => t.AddMinutes(60 - t.Minute).AddSeconds(-t.Second), at);
 
     [Fact]
