@@ -10,6 +10,7 @@ using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Knowledge;
+using AfterSales.Web.Features.FollowUps;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Parts;
@@ -56,6 +57,7 @@ public static class FeatureSetup
         services.AddDispatch();
         services.AddTechnicianWork();
         services.AddQuality();
+        services.AddFollowUps();
         return services;
     }
 
@@ -90,6 +92,7 @@ public static class FeatureSetup
         api.MapReminders();
         api.MapDispatch();
         api.MapTechnicianWork();
+        api.MapFollowUps();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);

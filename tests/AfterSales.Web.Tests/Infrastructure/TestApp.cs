@@ -74,6 +74,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests run the outbox dispatcher themselves (DispatchDueMessages) on the fake clock: no background loop.
         builder.UseSetting("Notifications:Dispatcher:Enabled", "false");
         builder.UseSetting("Complaints:Sla:Escalator:Enabled", "false");
+        builder.UseSetting("FollowUps:Generator:Enabled", "false");
 
         // Every request of a test comes from one address; the per-address limit of the public API is for real clients.
         builder.UseSetting("PublicAccess:RequestsPerMinute", "100000");

@@ -1,10 +1,12 @@
 using System.Net;
+using AfterSales.Domain.FollowUps;
 using AfterSales.Domain.Service;
 using AfterSales.Web.Features;
 using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
+using AfterSales.Web.Features.FollowUps;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Persistence;
@@ -71,6 +73,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "POST", "/api/v1/appointments/{appointment}/reschedule" },
         { "PUT", "/api/v1/appointments/{appointment}/preparation" },
         { "POST", "/api/v1/appointments/{appointment}/readiness" },
+        { "GET", "/api/v1/follow-ups/calls/{call}" },
+        { "POST", "/api/v1/follow-ups/calls/{call}/outcomes" },
     };
 
     [Theory]
@@ -82,7 +86,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var advisorId = await app.UserIdAsync("advisor");
         var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
         var other = await OtherIdsAsync(template, customer);
-        var targetId = other.Order?.Id ?? other.OperationId ?? (template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id
+        var targetId = other.CallId ?? other.Order?.Id ?? other.OperationId ?? (template.Contains("{asset}", StringComparison.Ordinal) ? asset.Id
             : template.Contains("{complaint}", StringComparison.Ordinal) ? complaint
             : template.Contains("{file}", StringComparison.Ordinal) ? file
             : customer.Id);
@@ -125,7 +129,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         var url = template.Replace("{customer}", customer.Id.ToString(), StringComparison.Ordinal).Replace("{asset}", asset.Id.ToString(), StringComparison.Ordinal)
             .Replace("{complaint}", complaint.ToString(), StringComparison.Ordinal).Replace("{file}", file.ToString(), StringComparison.Ordinal)
             .Replace("{order}", other.Order?.Id.ToString(), StringComparison.Ordinal).Replace("{operation}", other.OperationId?.ToString(), StringComparison.Ordinal)
-            .Replace("{job}", (other.Order is { Jobs.Count: > 0 } withJob ? withJob.Jobs[0].Id.ToString() : null), StringComparison.Ordinal);
+            .Replace("{job}", (other.Order is { Jobs.Count: > 0 } withJob ? withJob.Jobs[0].Id.ToString() : null), StringComparison.Ordinal)
+            .Replace("{call}", other.CallId?.ToString(), StringComparison.Ordinal);
         return (method, template) switch
         {
             ("PUT", "/api/v1/repair-orders/{order}") => client.PutAsync(url, new ReviseRepairOrderRequest(other.Order!.Version, "异响", [])),
@@ -135,6 +140,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             ("POST", "/api/v1/repair-orders/{order}/cancel") => client.PostAsync(url, new RepairOrderMoveRequest(other.Order!.Version, "test")),
             ("POST", "/api/v1/repair-orders/{order}/customer-waiting") => client.PostAsync(url, new AfterSales.Web.Features.Workshop.CustomerWaitingRequest(true, other.Order!.Version)),
             ("POST", "/api/v1/repair-orders/{order}/jobs/{job}/assignment") => client.PostAsync(url, new AfterSales.Web.Features.Workshop.AssignJobRequest(other.TechnicianId!.Value, null, other.Order!.Version)),
+            ("POST", "/api/v1/follow-ups/calls/{call}/outcomes") => client.PostAsync(url, new RecordFollowUpOutcomeRequest(other.CallVersion, FollowUpOutcome.NoAnswer)),
             ("POST", "/api/v1/complaints/{complaint}/evidence") => client.PostAsync(url, TestFiles.Form(TestFiles.Png(), "evidence.png"), Ct),
             ("POST", "/api/v1/complaints/{complaint}/messages") => client.PostAsync(url, new ComplaintMessageRequest("我们会尽快联系您。")),
             ("GET", _) => client.GetAsync(url, Ct),
@@ -151,7 +157,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     private async Task<OtherIds> OtherIdsAsync(string template, CustomerView customer)
     {
         var client = await app.ClientForAsync("advisor.sh");
-        var order = template.Contains("{order}", StringComparison.Ordinal)
+        var order = template.Contains("{order}", StringComparison.Ordinal) || template.Contains("{call}", StringComparison.Ordinal)
             ? await (await client.PostAsync("/api/v1/repair-orders", new OpenRepairOrderRequest(customer.Id, customer.Assets[0].Id, "异响", IsDispatch(template) ? RepairOrderFixtures.WalkAround : null))).ReadAsync<RepairOrderView>(HttpStatusCode.Created)
             : null;
         var operationId = template.Contains("{operation}", StringComparison.Ordinal) || template.Contains("{job}", StringComparison.Ordinal)
@@ -170,12 +176,25 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             return new OtherIds(order, operationId, await app.UserIdAsync("tech.sh1"));
         }
 
+        if (order is not null && template.Contains("{call}", StringComparison.Ordinal))
+        {
+            // A follow-up call on the Shanghai order, as the generator would make it after delivery.
+            var call = FollowUpTask.Create(customer.StoreId, order.Id, customer.Id, FollowUpKind.Within24Hours, FollowUpOrderType.Repair, app.Clock.GetUtcNow(), 3, app.Clock.GetUtcNow());
+            var version = await app.WithDbAsync(async db =>
+            {
+                db.Add(call);
+                await db.SaveChangesAsync(Ct);
+                return call.Version;
+            });
+            return new OtherIds(order, operationId, CallId: call.Id, CallVersion: version);
+        }
+
         return new OtherIds(order, operationId);
     }
 
     private static bool IsDispatch(string template) => template.EndsWith("/assignment", StringComparison.Ordinal);
 
-    private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId, Guid? TechnicianId = null);
+    private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId, Guid? TechnicianId = null, Guid? CallId = null, int CallVersion = 0);
 
     /// <summary>A Shanghai complaint with one photo, for the templates that need them (empty ids otherwise).</summary>
     private async Task<(Guid Complaint, Guid File)> ShanghaiEvidenceAsync(string template, CustomerView customer, AssetView asset)
