@@ -15,6 +15,7 @@ using AfterSales.Web.Features.PublicAccess;
 using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
+using AfterSales.Web.Features.Surveys;
 using AfterSales.Web.Features.Users;
 using AfterSales.Web.Features.Warranty;
 
@@ -45,6 +46,7 @@ public static class FeatureSetup
         services.AddParts().AddStock().AddPurchasing();
         services.AddLabour();
         services.AddRepairOrders();
+        services.AddSurveys();
         return services;
     }
 
@@ -73,12 +75,14 @@ public static class FeatureSetup
         api.MapComplaintEvidence();
         api.MapComplaintConversation();
         api.MapAppointments();
+        api.MapSurveys();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
         publicApi.MapPublicAccess();
         publicApi.MapPublicAppointments();
         publicApi.MapPublicComplaints();
+        publicApi.MapPublicSurveys();
         return app;
     }
 }

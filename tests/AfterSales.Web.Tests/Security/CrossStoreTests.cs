@@ -53,6 +53,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "POST", "/api/v1/repair-orders/{order}/jobs/{job}/pay-type-decisions" },
         { "GET", "/api/v1/repair-orders/{order}/history" },
         { "POST", "/api/v1/repair-orders/{order}/cancel" },
+        { "GET", "/api/v1/repair-orders/{order}/survey" },
         { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
         { "GET", "/api/v1/appointments/{appointment}" },
         { "GET", "/api/v1/appointments/{appointment}/history" },
