@@ -1,4 +1,5 @@
 using AfterSales.Domain.Complaints;
+using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Surveys;
 using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Infrastructure;
@@ -79,14 +80,14 @@ internal static class SurveyRecorder
 }
 
 /// <summary>The agent records the survey on the follow-up call; an unhappy survey becomes a complaint at once, received by the agent.</summary>
-public sealed class RecordSurvey(AfterSalesDb db, ICurrentUser user, TimeProvider clock, RaiseSurveyComplaint complaints)
+public sealed class RecordSurvey(AfterSalesDb db, ICurrentUser user, TimeProvider clock, RaiseSurveyComplaint complaints, AccessGuard guard)
 {
     public async Task<Outcome<SurveyResponseView>> HandleAsync(Guid orderId, RecordSurveyRequest request, CancellationToken ct)
     {
         var order = await SurveyOrders.OrderAsync(db, orderId, system: false, ct);
         if (order is null)
         {
-            return Outcome<SurveyResponseView>.NotFound();
+            return await guard.NotFoundAsync<RepairOrder, SurveyResponseView>(orderId, ct);
         }
 
         var recorded = await SurveyRecorder.RecordAsync(
@@ -107,14 +108,14 @@ public sealed class RecordSurvey(AfterSalesDb db, ICurrentUser user, TimeProvide
 }
 
 /// <summary>The survey page: the order, the questions in force and the answer once given.</summary>
-public sealed class GetOrderSurvey(AfterSalesDb db)
+public sealed class GetOrderSurvey(AfterSalesDb db, AccessGuard guard)
 {
     public async Task<Outcome<OrderSurveyView>> HandleAsync(Guid orderId, CancellationToken ct)
     {
         var order = await SurveyOrders.OrderAsync(db, orderId, system: false, ct);
         if (order is null)
         {
-            return Outcome<OrderSurveyView>.NotFound();
+            return await guard.NotFoundAsync<RepairOrder, OrderSurveyView>(orderId, ct);
         }
 
         var questions = await SurveyOrders.ActiveQuestionsAsync(db, ct);

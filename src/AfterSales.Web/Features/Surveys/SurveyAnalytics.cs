@@ -99,8 +99,8 @@ public sealed class GetSurveyAnalytics(AfterSalesDb db, ICurrentUser user, TimeP
 
         // Reach: delivered orders of the same period (store-local delivery date approximated by the group's zone bounds).
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Store.DefaultTimeZone);
-        var fromUtc = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(from.ToDateTime(TimeOnly.MinValue)));
-        var toUtc = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        var fromUtc = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(from.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
+        var toUtc = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
         var delivered = db.Set<RepairOrder>().Where(o => o.DeliveredAt != null && o.DeliveredAt >= fromUtc && o.DeliveredAt < toUtc);
         if (request.StoreId is { } deliveredStore)
         {
@@ -207,7 +207,7 @@ public sealed class GetSurveyAnalytics(AfterSalesDb db, ICurrentUser user, TimeP
                                group a by s.Name into g
                                select new ScoreRow<string>(g.Key, g.Count(), g.Sum(a => a.Score ?? 0))).ToListAsync(ct);
         var ids = await staff.Where(s => s.StaffId != null && responses.Any(r => r.Id == s.ResponseId))
-            .GroupBy(s => s.Name).Select(g => new { Name = g.Key, Id = g.Max(s => s.StaffId) }).ToListAsync(ct);
+            .Select(s => new { s.Name, Id = s.StaffId }).Distinct().ToListAsync(ct);
         return rows.Select(r => new SurveyGroupFigures(r.Key, ids.FirstOrDefault(i => i.Name == r.Key)?.Id, Combine(r, scoreRows.FirstOrDefault(s => s.Key == r.Key))))
             .OrderByDescending(g => g.Figures.AverageScore ?? -1).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
     }

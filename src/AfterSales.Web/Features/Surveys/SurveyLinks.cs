@@ -34,14 +34,14 @@ public sealed class SurveyLinks(CustomerTokens tokens)
 }
 
 /// <summary>Sends the survey link to the customer's mobile as an outbox message, in their language.</summary>
-public sealed class SendSurveyLink(AfterSalesDb db, SurveyLinks links, Notifications.Notifications notifications)
+public sealed class SendSurveyLink(AfterSalesDb db, SurveyLinks links, Notifications.Notifications notifications, AccessGuard guard)
 {
     public async Task<Outcome<SurveyLinkView>> HandleAsync(Guid orderId, SendSurveyLinkRequest request, string publicBaseUrl, CancellationToken ct)
     {
         var order = await SurveyOrders.OrderAsync(db, orderId, system: false, ct);
         if (order is null)
         {
-            return Outcome<SurveyLinkView>.NotFound();
+            return await guard.NotFoundAsync<Domain.RepairOrders.RepairOrder, SurveyLinkView>(orderId, ct);
         }
 
         if (order.DeliveredAt is null)

@@ -2619,6 +2619,397 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Surveys.StaffPraise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "RecordedAt");
+
+                    b.HasIndex("ResponseId", "Role", "StaffName")
+                        .IsUnique();
+
+                    b.ToTable("StaffPraise", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("QuestionEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("QuestionRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool?>("Yes")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LinkValidDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LowRecommendAtMost")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LowScoreAtMost")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SurveyPolicies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000001"),
+                            LinkValidDays = 14,
+                            LowRecommendAtMost = 6,
+                            LowScoreAtMost = 2,
+                            Version = 0
+                        });
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TextZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("SurveyQuestions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000001"),
+                            IsActive = true,
+                            Kind = "YesNo",
+                            Revision = 1,
+                            SortOrder = 10,
+                            TextEn = "Was the problem fixed on the first visit?",
+                            TextZh = "这次的问题一次修好了吗?",
+                            Topic = "FixedFirstTime",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000002"),
+                            IsActive = true,
+                            Kind = "Score5",
+                            Revision = 1,
+                            SortOrder = 20,
+                            TextEn = "How satisfied are you with the work?",
+                            TextZh = "您对维修质量满意吗?",
+                            Topic = "Work",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000003"),
+                            IsActive = true,
+                            Kind = "Score5",
+                            Revision = 1,
+                            SortOrder = 30,
+                            TextEn = "How satisfied are you with your service advisor?",
+                            TextZh = "您对服务顾问满意吗?",
+                            Topic = "Advisor",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000004"),
+                            IsActive = true,
+                            Kind = "Score5",
+                            Revision = 1,
+                            SortOrder = 40,
+                            TextEn = "How satisfied are you with the time it took?",
+                            TextZh = "您对维修用时和交车时间满意吗?",
+                            Topic = "Time",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000005"),
+                            IsActive = true,
+                            Kind = "Score5",
+                            Revision = 1,
+                            SortOrder = 50,
+                            TextEn = "How clearly was the price explained to you?",
+                            TextZh = "费用是否向您解释清楚?",
+                            Topic = "PriceExplanation",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000006"),
+                            IsActive = true,
+                            Kind = "Recommend10",
+                            Revision = 1,
+                            SortOrder = 60,
+                            TextEn = "How likely are you to recommend us to friends and family?",
+                            TextZh = "您有多大可能向亲友推荐我们?",
+                            Topic = "Recommend",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000007"),
+                            IsActive = true,
+                            Kind = "Text",
+                            Revision = 1,
+                            SortOrder = 70,
+                            TextEn = "Anything else you would like to tell us?",
+                            TextZh = "还有什么想对我们说的吗?",
+                            Topic = "Comment",
+                            Version = 0
+                        });
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgentNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("AnsweredMonth")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("AnsweredWeek")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AverageScore")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("FixedFirstTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("FollowUpCallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsUnhappy")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Recommend")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RepairOrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredOn");
+
+                    b.HasIndex("FollowUpCallId");
+
+                    b.HasIndex("RepairOrderId")
+                        .IsUnique();
+
+                    b.HasIndex("StoreId", "AnsweredOn");
+
+                    b.ToTable("SurveyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyResponseStaff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Role", "Name");
+
+                    b.HasIndex("ResponseId", "Role", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResponseStaff", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Warranty.ClaimStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3530,6 +3921,30 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.ToTable("PhoneVerificationChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Features.Surveys.SurveyComplaint", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ComplaintNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ResponseId");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyComplaints", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Features.Warranty.DocumentCounter", b =>
                 {
                     b.Property<string>("Key")
@@ -4399,6 +4814,48 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Surveys.StaffPraise", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Surveys.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Surveys.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyResponseStaff", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Surveys.SurveyResponse", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Warranty.ClaimStatusChange", b =>
                 {
                     b.HasOne("AfterSales.Domain.Warranty.WarrantyClaim", null)
@@ -4524,6 +4981,21 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.Surveys.SurveyComplaint", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Surveys.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -4660,6 +5132,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
             modelBuilder.Entity("AfterSales.Domain.Returns.ReturnRequest", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Warranty.WarrantyClaim", b =>

@@ -2611,6 +2611,397 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Surveys.StaffPraise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "RecordedAt");
+
+                    b.HasIndex("ResponseId", "Role", "StaffName")
+                        .IsUnique();
+
+                    b.ToTable("StaffPraise", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkValidDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowRecommendAtMost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowScoreAtMost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SurveyPolicies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000001"),
+                            LinkValidDays = 14,
+                            LowRecommendAtMost = 6,
+                            LowScoreAtMost = 2,
+                            Version = 0
+                        });
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("SurveyQuestions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000001"),
+                            IsActive = true,
+                            Kind = "YesNo",
+                            Revision = 1,
+                            SortOrder = 10,
+                            TextEn = "Was the problem fixed on the first visit?",
+                            TextZh = "这次的问题一次修好了吗?",
+                            Topic = "FixedFirstTime",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000002"),
+                            IsActive = true,
+                            Kind = "Score5",
+                            Revision = 1,
+                            SortOrder = 20,
+                            TextEn = "How satisfied are you with the work?",
+                            TextZh = "您对维修质量满意吗?",
+                            Topic = "Work",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000003"),
+                            IsActive = true,
+                            Kind = "Score5",
+                            Revision = 1,
+                            SortOrder = 30,
+                            TextEn = "How satisfied are you with your service advisor?",
+                            TextZh = "您对服务顾问满意吗?",
+                            Topic = "Advisor",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000004"),
+                            IsActive = true,
+                            Kind = "Score5",
+                            Revision = 1,
+                            SortOrder = 40,
+                            TextEn = "How satisfied are you with the time it took?",
+                            TextZh = "您对维修用时和交车时间满意吗?",
+                            Topic = "Time",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000005"),
+                            IsActive = true,
+                            Kind = "Score5",
+                            Revision = 1,
+                            SortOrder = 50,
+                            TextEn = "How clearly was the price explained to you?",
+                            TextZh = "费用是否向您解释清楚?",
+                            Topic = "PriceExplanation",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000006"),
+                            IsActive = true,
+                            Kind = "Recommend10",
+                            Revision = 1,
+                            SortOrder = 60,
+                            TextEn = "How likely are you to recommend us to friends and family?",
+                            TextZh = "您有多大可能向亲友推荐我们?",
+                            Topic = "Recommend",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = new Guid("5a1c5e00-0000-7000-8000-000000000007"),
+                            IsActive = true,
+                            Kind = "Text",
+                            Revision = 1,
+                            SortOrder = 70,
+                            TextEn = "Anything else you would like to tell us?",
+                            TextZh = "还有什么想对我们说的吗?",
+                            Topic = "Comment",
+                            Version = 0
+                        });
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AnsweredMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnsweredWeek")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AverageScore")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FixedFirstTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FollowUpCallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsUnhappy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Recommend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepairOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepairOrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredOn");
+
+                    b.HasIndex("FollowUpCallId");
+
+                    b.HasIndex("RepairOrderId")
+                        .IsUnique();
+
+                    b.HasIndex("StoreId", "AnsweredOn");
+
+                    b.ToTable("SurveyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyResponseStaff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Role", "Name");
+
+                    b.HasIndex("ResponseId", "Role", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResponseStaff", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Warranty.ClaimStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3522,6 +3913,30 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.ToTable("PhoneVerificationChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Features.Surveys.SurveyComplaint", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResponseId");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyComplaints", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Features.Warranty.DocumentCounter", b =>
                 {
                     b.Property<string>("Key")
@@ -4382,6 +4797,48 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Surveys.StaffPraise", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Surveys.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Surveys.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyResponseStaff", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Surveys.SurveyResponse", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Warranty.ClaimStatusChange", b =>
                 {
                     b.HasOne("AfterSales.Domain.Warranty.WarrantyClaim", null)
@@ -4507,6 +4964,21 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Features.Surveys.SurveyComplaint", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Surveys.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -4643,6 +5115,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("AfterSales.Domain.Returns.ReturnRequest", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Warranty.WarrantyClaim", b =>

@@ -307,6 +307,40 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LowScoreAtMost = table.Column<int>(type: "INTEGER", nullable: false),
+                    LowRecommendAtMost = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkValidDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyPolicies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TextZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyQuestions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WarrantyPolicies",
                 columns: table => new
                 {
@@ -1875,6 +1909,49 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    FollowUpCallId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AnsweredWeek = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AnsweredMonth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AgentNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FixedFirstTime = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Recommend = table.Column<int>(type: "INTEGER", nullable: true),
+                    AverageScore = table.Column<decimal>(type: "TEXT", precision: 4, scale: 2, nullable: true),
+                    IsUnhappy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WarrantyClaimStatusChanges",
                 columns: table => new
                 {
@@ -1982,6 +2059,106 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StaffPraise",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StaffName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffPraise", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffPraise_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    QuestionEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: true),
+                    Yes = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyComplaints",
+                columns: table => new
+                {
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyComplaints", x => x.ResponseId);
+                    table.ForeignKey(
+                        name: "FK_SurveyComplaints_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyComplaints_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyResponseStaff",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponseStaff", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponseStaff_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "ComplaintSubCategories",
                 columns: new[] { "Id", "Category", "IsActive", "NameEn", "NameZh", "SortOrder", "Version" },
@@ -2001,6 +2178,25 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     { new Guid("5a1c0000-0000-7000-8000-000000000012"), "Fees", true, "Charged above the estimate", "收费高于报价", 10, 0 },
                     { new Guid("5a1c0000-0000-7000-8000-000000000013"), "Fees", true, "Extra work charged without consent", "未经同意的增项收费", 20, 0 },
                     { new Guid("5a1c0000-0000-7000-8000-000000000014"), "Other", true, "Other", "其他", 10, 0 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "SurveyPolicies",
+                columns: new[] { "Id", "LinkValidDays", "LowRecommendAtMost", "LowScoreAtMost", "Version" },
+                values: new object[] { new Guid("5a1c5e00-0000-7000-8000-000000000001"), 14, 6, 2, 0 });
+
+            migrationBuilder.InsertData(
+                table: "SurveyQuestions",
+                columns: new[] { "Id", "IsActive", "Kind", "Revision", "SortOrder", "TextEn", "TextZh", "Topic", "Version" },
+                values: new object[,]
+                {
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000001"), true, "YesNo", 1, 10, "Was the problem fixed on the first visit?", "这次的问题一次修好了吗?", "FixedFirstTime", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000002"), true, "Score5", 1, 20, "How satisfied are you with the work?", "您对维修质量满意吗?", "Work", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000003"), true, "Score5", 1, 30, "How satisfied are you with your service advisor?", "您对服务顾问满意吗?", "Advisor", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000004"), true, "Score5", 1, 40, "How satisfied are you with the time it took?", "您对维修用时和交车时间满意吗?", "Time", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000005"), true, "Score5", 1, 50, "How clearly was the price explained to you?", "费用是否向您解释清楚?", "PriceExplanation", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000006"), true, "Recommend10", 1, 60, "How likely are you to recommend us to friends and family?", "您有多大可能向亲友推荐我们?", "Recommend", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000007"), true, "Text", 1, 70, "Anything else you would like to tell us?", "还有什么想对我们说的吗?", "Comment", 0 }
                 });
 
             migrationBuilder.CreateIndex(
@@ -2648,6 +2844,17 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "Term", "CustomerId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffPraise_ResponseId_Role_StaffName",
+                table: "StaffPraise",
+                columns: new[] { "ResponseId", "Role", "StaffName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffPraise_StoreId_RecordedAt",
+                table: "StaffPraise",
+                columns: new[] { "StoreId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StockItems_PartId",
                 table: "StockItems",
                 column: "PartId");
@@ -2736,6 +2943,60 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 table: "Suppliers",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswers_QuestionId",
+                table: "SurveyAnswers",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswers_ResponseId_QuestionId",
+                table: "SurveyAnswers",
+                columns: new[] { "ResponseId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyComplaints_ComplaintId",
+                table: "SurveyComplaints",
+                column: "ComplaintId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyQuestions_SortOrder",
+                table: "SurveyQuestions",
+                column: "SortOrder");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_AnsweredOn",
+                table: "SurveyResponses",
+                column: "AnsweredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_FollowUpCallId",
+                table: "SurveyResponses",
+                column: "FollowUpCallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_RepairOrderId",
+                table: "SurveyResponses",
+                column: "RepairOrderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_StoreId_AnsweredOn",
+                table: "SurveyResponses",
+                columns: new[] { "StoreId", "AnsweredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponseStaff_ResponseId_Role_Name",
+                table: "SurveyResponseStaff",
+                columns: new[] { "ResponseId", "Role", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponseStaff_Role_Name",
+                table: "SurveyResponseStaff",
+                columns: new[] { "Role", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserStores_StoreId",
@@ -2918,6 +3179,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ServiceSettings");
 
             migrationBuilder.DropTable(
+                name: "StaffPraise");
+
+            migrationBuilder.DropTable(
                 name: "StockMovements");
 
             migrationBuilder.DropTable(
@@ -2931,6 +3195,21 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StoreReturnTerms");
+
+            migrationBuilder.DropTable(
+                name: "SurveyAnswers");
+
+            migrationBuilder.DropTable(
+                name: "SurveyComplaints");
+
+            migrationBuilder.DropTable(
+                name: "SurveyPolicies");
+
+            migrationBuilder.DropTable(
+                name: "SurveyQuestions");
+
+            migrationBuilder.DropTable(
+                name: "SurveyResponseStaff");
 
             migrationBuilder.DropTable(
                 name: "UserStores");
@@ -2951,9 +3230,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Complaints");
-
-            migrationBuilder.DropTable(
                 name: "CountSheets");
 
             migrationBuilder.DropTable(
@@ -2972,13 +3248,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "StockTransfers");
 
             migrationBuilder.DropTable(
+                name: "Complaints");
+
+            migrationBuilder.DropTable(
+                name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
                 name: "WarrantyClaims");
-
-            migrationBuilder.DropTable(
-                name: "ComplaintSubCategories");
-
-            migrationBuilder.DropTable(
-                name: "ComplaintTeams");
 
             migrationBuilder.DropTable(
                 name: "Suppliers");
@@ -2987,13 +3263,19 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "LabourOperations");
 
             migrationBuilder.DropTable(
-                name: "RepairOrders");
-
-            migrationBuilder.DropTable(
                 name: "ProductSales");
 
             migrationBuilder.DropTable(
                 name: "Parts");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSubCategories");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintTeams");
+
+            migrationBuilder.DropTable(
+                name: "RepairOrders");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

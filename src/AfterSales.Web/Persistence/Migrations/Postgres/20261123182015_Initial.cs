@@ -309,6 +309,40 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LowScoreAtMost = table.Column<int>(type: "integer", nullable: false),
+                    LowRecommendAtMost = table.Column<int>(type: "integer", nullable: false),
+                    LinkValidDays = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyPolicies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TextZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyQuestions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WarrantyPolicies",
                 columns: table => new
                 {
@@ -1877,6 +1911,49 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FollowUpCallId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AnsweredWeek = table.Column<DateOnly>(type: "date", nullable: false),
+                    AnsweredMonth = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AgentNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FixedFirstTime = table.Column<bool>(type: "boolean", nullable: true),
+                    Recommend = table.Column<int>(type: "integer", nullable: true),
+                    AverageScore = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: true),
+                    IsUnhappy = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_RepairOrders_RepairOrderId",
+                        column: x => x.RepairOrderId,
+                        principalTable: "RepairOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WarrantyClaimStatusChanges",
                 columns: table => new
                 {
@@ -1984,6 +2061,106 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StaffPraise",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StaffName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffPraise", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffPraise_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionRevision = table.Column<int>(type: "integer", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    QuestionZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    QuestionEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: true),
+                    Yes = table.Column<bool>(type: "boolean", nullable: true),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyComplaints",
+                columns: table => new
+                {
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyComplaints", x => x.ResponseId);
+                    table.ForeignKey(
+                        name: "FK_SurveyComplaints_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyComplaints_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyResponseStaff",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponseStaff", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponseStaff_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "ComplaintSubCategories",
                 columns: new[] { "Id", "Category", "IsActive", "NameEn", "NameZh", "SortOrder", "Version" },
@@ -2003,6 +2180,25 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     { new Guid("5a1c0000-0000-7000-8000-000000000012"), "Fees", true, "Charged above the estimate", "收费高于报价", 10, 0 },
                     { new Guid("5a1c0000-0000-7000-8000-000000000013"), "Fees", true, "Extra work charged without consent", "未经同意的增项收费", 20, 0 },
                     { new Guid("5a1c0000-0000-7000-8000-000000000014"), "Other", true, "Other", "其他", 10, 0 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "SurveyPolicies",
+                columns: new[] { "Id", "LinkValidDays", "LowRecommendAtMost", "LowScoreAtMost", "Version" },
+                values: new object[] { new Guid("5a1c5e00-0000-7000-8000-000000000001"), 14, 6, 2, 0 });
+
+            migrationBuilder.InsertData(
+                table: "SurveyQuestions",
+                columns: new[] { "Id", "IsActive", "Kind", "Revision", "SortOrder", "TextEn", "TextZh", "Topic", "Version" },
+                values: new object[,]
+                {
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000001"), true, "YesNo", 1, 10, "Was the problem fixed on the first visit?", "这次的问题一次修好了吗?", "FixedFirstTime", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000002"), true, "Score5", 1, 20, "How satisfied are you with the work?", "您对维修质量满意吗?", "Work", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000003"), true, "Score5", 1, 30, "How satisfied are you with your service advisor?", "您对服务顾问满意吗?", "Advisor", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000004"), true, "Score5", 1, 40, "How satisfied are you with the time it took?", "您对维修用时和交车时间满意吗?", "Time", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000005"), true, "Score5", 1, 50, "How clearly was the price explained to you?", "费用是否向您解释清楚?", "PriceExplanation", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000006"), true, "Recommend10", 1, 60, "How likely are you to recommend us to friends and family?", "您有多大可能向亲友推荐我们?", "Recommend", 0 },
+                    { new Guid("5a1c5e00-0000-7000-8000-000000000007"), true, "Text", 1, 70, "Anything else you would like to tell us?", "还有什么想对我们说的吗?", "Comment", 0 }
                 });
 
             migrationBuilder.CreateIndex(
@@ -2650,6 +2846,17 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "Term", "CustomerId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffPraise_ResponseId_Role_StaffName",
+                table: "StaffPraise",
+                columns: new[] { "ResponseId", "Role", "StaffName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffPraise_StoreId_RecordedAt",
+                table: "StaffPraise",
+                columns: new[] { "StoreId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StockItems_PartId",
                 table: "StockItems",
                 column: "PartId");
@@ -2738,6 +2945,60 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 table: "Suppliers",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswers_QuestionId",
+                table: "SurveyAnswers",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswers_ResponseId_QuestionId",
+                table: "SurveyAnswers",
+                columns: new[] { "ResponseId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyComplaints_ComplaintId",
+                table: "SurveyComplaints",
+                column: "ComplaintId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyQuestions_SortOrder",
+                table: "SurveyQuestions",
+                column: "SortOrder");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_AnsweredOn",
+                table: "SurveyResponses",
+                column: "AnsweredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_FollowUpCallId",
+                table: "SurveyResponses",
+                column: "FollowUpCallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_RepairOrderId",
+                table: "SurveyResponses",
+                column: "RepairOrderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_StoreId_AnsweredOn",
+                table: "SurveyResponses",
+                columns: new[] { "StoreId", "AnsweredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponseStaff_ResponseId_Role_Name",
+                table: "SurveyResponseStaff",
+                columns: new[] { "ResponseId", "Role", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponseStaff_Role_Name",
+                table: "SurveyResponseStaff",
+                columns: new[] { "Role", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserStores_StoreId",
@@ -2920,6 +3181,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ServiceSettings");
 
             migrationBuilder.DropTable(
+                name: "StaffPraise");
+
+            migrationBuilder.DropTable(
                 name: "StockMovements");
 
             migrationBuilder.DropTable(
@@ -2933,6 +3197,21 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StoreReturnTerms");
+
+            migrationBuilder.DropTable(
+                name: "SurveyAnswers");
+
+            migrationBuilder.DropTable(
+                name: "SurveyComplaints");
+
+            migrationBuilder.DropTable(
+                name: "SurveyPolicies");
+
+            migrationBuilder.DropTable(
+                name: "SurveyQuestions");
+
+            migrationBuilder.DropTable(
+                name: "SurveyResponseStaff");
 
             migrationBuilder.DropTable(
                 name: "UserStores");
@@ -2953,9 +3232,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Complaints");
-
-            migrationBuilder.DropTable(
                 name: "CountSheets");
 
             migrationBuilder.DropTable(
@@ -2974,13 +3250,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "StockTransfers");
 
             migrationBuilder.DropTable(
+                name: "Complaints");
+
+            migrationBuilder.DropTable(
+                name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
                 name: "WarrantyClaims");
-
-            migrationBuilder.DropTable(
-                name: "ComplaintSubCategories");
-
-            migrationBuilder.DropTable(
-                name: "ComplaintTeams");
 
             migrationBuilder.DropTable(
                 name: "Suppliers");
@@ -2989,13 +3265,19 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "LabourOperations");
 
             migrationBuilder.DropTable(
-                name: "RepairOrders");
-
-            migrationBuilder.DropTable(
                 name: "ProductSales");
 
             migrationBuilder.DropTable(
                 name: "Parts");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintSubCategories");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintTeams");
+
+            migrationBuilder.DropTable(
+                name: "RepairOrders");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
