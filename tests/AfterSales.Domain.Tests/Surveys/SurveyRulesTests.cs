@@ -19,7 +19,7 @@ public sealed class SurveyRulesTests
         [new(SurveyStaffRole.Advisor, Guid.NewGuid(), "李娜"), new(SurveyStaffRole.Technician, Guid.NewGuid(), "赵磊"), new(SurveyStaffRole.Technician, null, "Tom Baker")],
         new DateOnly(2026, 11, 25));
 
-    private static (SurveyResponse? Response, IReadOnlyList<Common.FieldError> Errors) Record(bool fixedFirstTime, int work, int price, int advisor, int recommend, string? comment = null, SurveyPolicy? policy = null) =>
+    private static (SurveyResponse? Response, IReadOnlyList<AfterSales.Domain.Common.FieldError> Errors) Record(bool fixedFirstTime, int work, int price, int advisor, int recommend, string? comment = null, SurveyPolicy? policy = null) =>
         SurveyResponse.Record(Order, Questions,
             [new(Fixed.Id, Yes: fixedFirstTime), new(Work.Id, Score: work), new(Price.Id, Score: price), new(Advisor.Id, Score: advisor), new(Recommend.Id, Score: recommend), new(Comment.Id, Text: comment)],
             policy ?? SurveyPolicy.Defaults(), SurveyChannel.Call, null, new Actor(null, "王芳"), null, Now);

@@ -12,7 +12,7 @@ namespace AfterSales.Web.Tests.Features.Surveys;
 internal static class SurveyFixtures
 {
     /// <summary>
-    /// A signed two-job order made through the API by <paramref name="advisorName"/>'s client, then worked, checked,
+    /// A signed two-job order made through the API by the <paramref name="advisor"/> user, then worked, checked,
     /// inspected, made ready and delivered through the domain; the jobs go to the given technicians (user name, shown name).
     /// </summary>
     public static async Task<RepairOrderView> DeliveredOrderAsync(TestApp app, string advisor, string storeCode, params (string User, string Name)[] technicians)
