@@ -31,8 +31,8 @@ public sealed partial class SurveyScenarios(AppServer app) : BrowserTest(app)
         await Page.GetByTestId("q-time-3").ClickAsync();
         await Page.GetByTestId("q-priceexplanation-4").ClickAsync();
         await Page.GetByTestId("q-recommend-5").ClickAsync();
-        await Page.Locator("[data-testid=q-comment-text] textarea").FillAsync("刹车还是有异响");
-        await Page.Locator("[data-testid=survey-notes] textarea").FillAsync("客户希望本周六上午回店复查");
+        await Page.GetByTestId("q-comment-text").FillAsync("刹车还是有异响");
+        await Page.GetByTestId("survey-notes").FillAsync("客户希望本周六上午回店复查");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("survey-agent-form"), FullPage = true });
         await Page.GetByTestId("survey-save").ClickAsync();
 
@@ -70,7 +70,7 @@ public sealed partial class SurveyScenarios(AppServer app) : BrowserTest(app)
         await Page.GetByTestId("q-time-4").ClickAsync();
         await Page.GetByTestId("q-priceexplanation-5").ClickAsync();
         await Page.GetByTestId("q-recommend-10").ClickAsync();
-        await Page.Locator("[data-testid=q-comment-text] textarea").FillAsync("赵师傅修得很仔细，谢谢！");
+        await Page.GetByTestId("q-comment-text").FillAsync("赵师傅修得很仔细，谢谢！");
         Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The survey scrolls sideways on a phone.");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("survey-public-form-phone"), FullPage = true });
         await Page.GetByTestId("survey-submit").ClickAsync();
@@ -100,7 +100,7 @@ public sealed partial class SurveyScenarios(AppServer app) : BrowserTest(app)
             var db = services.GetRequiredService<AfterSalesDb>();
             var assetId = (await db.Assets.SingleAsync(a => a.Vin == customer.Vin)).Id;
             var operation = await db.Set<LabourOperation>().FirstAsync(o => o.StoreId == store && o.Code == "ME-001");
-            var opened = Ok(await services.GetRequiredService<OpenRepairOrder>().HandleAsync(new OpenRepairOrderRequest(customerId, assetId, "刹车异响", StoreId: store), CancellationToken.None));
+            var opened = Ok(await services.GetRequiredService<OpenRepairOrder>().HandleAsync(new OpenRepairOrderRequest(customerId, assetId, "刹车异响", CheckIn: new CheckInRequest(MileageKm: 23_456, EnergyLevelPercent: 60, SpareTyrePresent: true, ToolsPresent: true, CoversFitted: true), StoreId: store), CancellationToken.None));
             var revised = Ok(await services.GetRequiredService<ReviseRepairOrder>().HandleAsync(
                 opened.Id, new ReviseRepairOrderRequest(opened.Version, "刹车异响", [new JobRequest(operation.Id, PayType.Customer)]), CancellationToken.None));
             var submitted = Ok(await services.GetRequiredService<SubmitRepairOrder>().HandleAsync(revised.Id, new RepairOrderMoveRequest(revised.Version), CancellationToken.None));
