@@ -20,6 +20,7 @@ using AfterSales.Web.Features.Quality;
 using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Stores;
+using AfterSales.Web.Features.Surveys;
 using AfterSales.Web.Features.Users;
 using AfterSales.Web.Features.Warranty;
 using AfterSales.Web.Features.Workshop;
@@ -58,6 +59,7 @@ public static class FeatureSetup
         services.AddTechnicianWork();
         services.AddQuality();
         services.AddFollowUps();
+        services.AddSurveys();
         return services;
     }
 
@@ -93,6 +95,7 @@ public static class FeatureSetup
         api.MapDispatch();
         api.MapTechnicianWork();
         api.MapFollowUps();
+        api.MapSurveys();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
@@ -100,6 +103,7 @@ public static class FeatureSetup
         publicApi.MapPublicAppointments();
         publicApi.MapPublicComplaints();
         publicApi.MapPublicRepairOrderLinks();
+        publicApi.MapPublicSurveys();
         return app;
     }
 }

@@ -168,6 +168,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         builder.Entity<Domain.Appointments.Appointment>().HasQueryFilter(a => SeesAllStores || VisibleStoreIds.Contains(a.StoreId));
         Features.Parts.PartsModel.FilterByStore(builder, this);
         Features.FollowUps.FollowUpModel.FilterByStore(builder, this);
+        Features.Surveys.SurveyModel.FilterByStore(builder, this);
 
         // Confidentiality: within their stores, only the store's managers, the assigned handler or team, whoever
         // recorded it and, while nobody has it, the store's specialists see a complaint; group roles see all.

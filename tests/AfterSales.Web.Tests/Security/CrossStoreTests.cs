@@ -64,6 +64,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "GET", "/api/v1/repair-orders/{order}/quality" },
         { "GET", "/api/v1/repair-orders/{order}/unfixed-issues" },
         { "GET", "/api/v1/quality/jobs/{job}?order={order}" },
+        { "GET", "/api/v1/repair-orders/{order}/survey" },
         { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
         { "GET", "/api/v1/appointments/{appointment}" },
         { "GET", "/api/v1/appointments/{appointment}/history" },

@@ -44,7 +44,13 @@ public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestV
 {
     private static readonly TimeZoneInfo GroupZone = TimeZoneInfo.FindSystemTimeZoneById(Store.DefaultTimeZone);
 
-    public async Task<Outcome<RecordedComplaint>> HandleAsync(RecordComplaintRequest request, CancellationToken ct)
+    public Task<Outcome<RecordedComplaint>> HandleAsync(RecordComplaintRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
+
+    /// <summary>
+    /// Records the complaint; <paramref name="alongside"/> gives a row another module saves in the same transaction
+    /// (a survey's link to the complaint it raised), so both commit or neither does.
+    /// </summary>
+    public async Task<Outcome<RecordedComplaint>> HandleAsync(RecordComplaintRequest request, Func<Complaint, object>? alongside, CancellationToken ct)
     {
         var errors = await validation.CheckAsync(request, ct);
         if (errors.Count > 0)
@@ -101,6 +107,11 @@ public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestV
             complaint = Complaint.Receive(Complaint.FormatNumber(year, sequence), store.Id, request.ToIntake(), isRepeat, new Actor(user.UserId, user.UserName), now);
             assignment?.ApplyTo(complaint, new Actor(user.UserId, user.UserName), now);
             db.Add(complaint);
+            if (alongside is not null)
+            {
+                db.Add(alongside(complaint));
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
