@@ -7,6 +7,7 @@ using AfterSales.Web.Features.Complaints.Evidence;
 using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Settlement;
 using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Notifications;
@@ -45,6 +46,7 @@ public static class FeatureSetup
         services.AddParts().AddStock().AddPurchasing();
         services.AddLabour();
         services.AddRepairOrders();
+        services.AddDelivery();
         return services;
     }
 
@@ -66,6 +68,7 @@ public static class FeatureSetup
         api.MapReturns();
         api.MapLabour();
         api.MapRepairOrders();
+        api.MapDelivery();
         api.MapParts();
         api.MapStock();
         api.MapPurchasing();
@@ -77,6 +80,7 @@ public static class FeatureSetup
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
         publicApi.MapPublicAccess();
+        publicApi.MapPublicProgress();
         publicApi.MapPublicAppointments();
         publicApi.MapPublicComplaints();
         return app;

@@ -177,6 +177,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         builder.Entity<Domain.Labour.LabourOperation>().HasQueryFilter(o => SeesAllStores || VisibleStoreIds.Contains(o.StoreId));
         builder.Entity<Domain.Labour.ServiceSettings>().HasQueryFilter(s => SeesAllStores || VisibleStoreIds.Contains(s.StoreId));
         builder.Entity<Domain.RepairOrders.RepairOrder>().HasQueryFilter(o => SeesAllStores || VisibleStoreIds.Contains(o.StoreId));
+        builder.Entity<Domain.Delivery.OrderDelivery>().HasQueryFilter(d => SeesAllStores || VisibleStoreIds.Contains(d.StoreId));
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
     }
 

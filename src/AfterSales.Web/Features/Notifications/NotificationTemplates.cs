@@ -33,7 +33,7 @@ public static class NotificationTemplates
     public static readonly NotificationTemplate VerificationCode = new("verification_code", NotificationPurpose.Service, ["code", "minutes"]);
 
     public static IReadOnlyList<NotificationTemplate> All { get; } =
-        [Welcome, VerificationCode, Complaints.Public.ComplaintNotifications.Received, Complaints.Public.ComplaintNotifications.Reply, Appointments.AppointmentMessages.Rescheduled];
+        [Welcome, VerificationCode, Complaints.Public.ComplaintNotifications.Received, Complaints.Public.ComplaintNotifications.Reply, Appointments.AppointmentMessages.Rescheduled, Settlement.ProgressMessages.Received, Settlement.ProgressMessages.Ready];
 
     private static readonly ResourceManager Resources = new("AfterSales.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
 
