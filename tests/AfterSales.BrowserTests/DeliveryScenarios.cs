@@ -97,7 +97,7 @@ public sealed class DeliveryScenarios(AppServer app) : BrowserTest(app)
         await OpenAsync(390, 844);
         await Page.GotoAsync(RepairOrderProgressLink.PathOf(link));
         await Expect(Page.GetByTestId("progress-stage")).ToHaveTextAsync(App.Text("enum.ProgressStage.Delivered"));
-        await Expect(Page.GetByTestId("step-Ready")).ToHaveAttributeAsync("data-reached", "True");
+        await Expect(Page.GetByTestId("step-Ready")).ToHaveAttributeAsync("data-reached", "yes");
     });
 
     /// <summary>A signed order (pads for the customer, a warranty battery check, a declined safety item) through the workshop and QC.</summary>
