@@ -132,11 +132,12 @@ public sealed class DeliveryScenarios(AppServer app) : BrowserTest(app)
             var third = o.Jobs.Single(j => j.Position == 3);
             db.Entry(third).Property(nameof(RepairJob.Status)).CurrentValue = RepairJobStatus.Declined;
             db.Entry(third).Property(nameof(RepairJob.SafetyCritical)).CurrentValue = true;
-            var actor = new RepairOrderActor(null, "王师傅");
+            var tech = await db.Users.Where(u => u.UserName == "tech").Select(u => u.Id).SingleAsync();
+            var actor = new RepairOrderActor(tech, "赵磊");
             var now = DateTimeOffset.UtcNow;
             foreach (var job in o.Jobs.Where(j => j.Status == RepairJobStatus.Pending).ToList())
             {
-                o.AssignJob(job.Id, Guid.NewGuid(), "王师傅", actor, null, now);
+                o.AssignJob(job.Id, tech, "赵磊", actor, null, now);
                 o.MoveJob(job.Id, RepairJobTrigger.Start, actor, null, now);
                 o.MoveJob(job.Id, RepairJobTrigger.Finish, actor, null, now);
                 o.MoveJob(job.Id, RepairJobTrigger.Check, actor, null, now);

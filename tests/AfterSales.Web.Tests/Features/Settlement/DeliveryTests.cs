@@ -9,7 +9,7 @@ using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static AfterSales.Web.Tests.Features.RepairOrders.RepairOrderFixtures;
 
-namespace AfterSales.Web.Tests.Features.Delivery;
+namespace AfterSales.Web.Tests.Features.Settlement;
 
 /// <summary>Handover, settlement to the cent, walk-through, delivery and the gate pass, through the API.</summary>
 public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
@@ -235,11 +235,12 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.True(await app.WithDbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.TemplateKey == "repair_received" && m.Body.Contains(link.Token), Ct)));
 
         var order = await SignAsync(advisor, await MoveAsync(advisor, draft, "submit"));
+        var tech = await app.UserIdAsync("tech");
         await app.WithDbAsync(async db =>
         {
             var o = await db.Set<RepairOrder>().Include(x => x.Jobs).SingleAsync(x => x.Id == order.Id, Ct);
             var job = o.Jobs.OrderBy(j => j.Position).First();
-            o.AssignJob(job.Id, Guid.NewGuid(), "王师傅", new RepairOrderActor(null, "test"), null, app.Clock.GetUtcNow());
+            o.AssignJob(job.Id, tech, "赵磊", new RepairOrderActor(null, "test"), null, app.Clock.GetUtcNow());
             o.MoveJob(job.Id, RepairJobTrigger.Start, new RepairOrderActor(null, "test"), null, app.Clock.GetUtcNow());
             return await db.SaveChangesAsync(Ct);
         });
@@ -292,6 +293,7 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
 
         order = await ReviseAsync(advisor, order, Revision(order, jobs));
         order = await SignAsync(advisor, await MoveAsync(advisor, order, "submit"));
+        var tech = await app.UserIdAsync("tech");
         await app.WithDbAsync(async db =>
         {
             var o = await db.Set<RepairOrder>().Include(x => x.Jobs).ThenInclude(j => j.Parts).SingleAsync(x => x.Id == order.Id, Ct);
@@ -313,7 +315,7 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
 
             foreach (var job in o.Jobs.Where(j => j.Status == RepairJobStatus.Pending).ToList())
             {
-                Assert.Null(o.AssignJob(job.Id, Guid.NewGuid(), "王师傅", actor, null, now));
+                Assert.Null(o.AssignJob(job.Id, tech, "赵磊", actor, null, now));
                 Assert.Null(o.MoveJob(job.Id, RepairJobTrigger.Start, actor, null, now));
                 Assert.Null(o.MoveJob(job.Id, RepairJobTrigger.Finish, actor, null, now));
                 Assert.Null(o.MoveJob(job.Id, RepairJobTrigger.Check, actor, null, now));
