@@ -28,9 +28,9 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(RepairOrderStatus.Inspected, view.Status);
 
         var incomplete = await advisor.PostAsync($"/api/v1/repair-orders/{id}/handover", Handover(view) with { NoToolsLeft = false });
-        Assert.Equal("delivery.checklist_incomplete", (await incomplete.ReadProblemAsync(HttpStatusCode.BadRequest)).Code);
+        Assert.Contains("delivery.checklist_incomplete", (await incomplete.ReadProblemAsync(HttpStatusCode.BadRequest)).Codes);
         var unwashed = await advisor.PostAsync($"/api/v1/repair-orders/{id}/handover", Handover(view) with { WashDone = false });
-        Assert.Equal("delivery.wash_required", (await unwashed.ReadProblemAsync(HttpStatusCode.BadRequest)).Code);
+        Assert.Contains("delivery.wash_required", (await unwashed.ReadProblemAsync(HttpStatusCode.BadRequest)).Codes);
 
         view = await (await advisor.PostAsync($"/api/v1/repair-orders/{id}/handover", Handover(view))).ReadAsync<DeliveryView>();
 
@@ -75,11 +75,11 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
         var afterPayment = await advisor.PutAsync($"/api/v1/repair-orders/{view.OrderId}/settlement/discount", new SettlementDiscountRequest(view.Version, 0m, null));
         Assert.Equal("settlement.discount_after_payment", (await afterPayment.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
         var over = await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/settlement/payments", new PaymentRequest(view.Version, PaymentMethod.Card, 505.14m));
-        Assert.Equal("settlement.amount_invalid", (await over.ReadProblemAsync(HttpStatusCode.BadRequest)).Code);
+        Assert.Contains("settlement.amount_invalid", (await over.ReadProblemAsync(HttpStatusCode.BadRequest)).Codes);
         var shortCash = await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/settlement/payments", new PaymentRequest(view.Version, PaymentMethod.Cash, 505.13m, 500m));
-        Assert.Equal("settlement.tendered_too_little", (await shortCash.ReadProblemAsync(HttpStatusCode.BadRequest)).Code);
+        Assert.Contains("settlement.tendered_too_little", (await shortCash.ReadProblemAsync(HttpStatusCode.BadRequest)).Codes);
         var account = await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/settlement/payments", new PaymentRequest(view.Version, PaymentMethod.Account, 505.13m));
-        Assert.Equal("settlement.account_not_allowed", (await account.ReadProblemAsync(HttpStatusCode.BadRequest)).Code);
+        Assert.Contains("settlement.account_not_allowed", (await account.ReadProblemAsync(HttpStatusCode.BadRequest)).Codes);
 
         view = await PayAsync(advisor, view, new PaymentRequest(0, PaymentMethod.Cash, 505.13m, 600m));
 
@@ -138,10 +138,10 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
 
         view = await PayAsync(advisor, view, new PaymentRequest(0, PaymentMethod.Card, view.Statement.Outstanding, Reference: "POS-1"));
         var unsigned = await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/deliver", new DeliverRequest(view.Version));
-        Assert.Equal("delivery.acknowledgement_required", (await unsigned.ReadProblemAsync(HttpStatusCode.BadRequest)).Code);
+        Assert.Contains("delivery.acknowledgement_required", (await unsigned.ReadProblemAsync(HttpStatusCode.BadRequest)).Codes);
         var badWindow = await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/deliver",
             new DeliverRequest(view.Version, "张三", SignaturePng, FollowUpFrom: new TimeOnly(18, 0), FollowUpTo: new TimeOnly(9, 0)));
-        Assert.Equal("repair_order.follow_up_window_invalid", (await badWindow.ReadProblemAsync(HttpStatusCode.BadRequest)).Code);
+        Assert.Contains("repair_order.follow_up_window_invalid", (await badWindow.ReadProblemAsync(HttpStatusCode.BadRequest)).Codes);
 
         var nextService = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddMonths(6);
         view = await (await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/deliver",
