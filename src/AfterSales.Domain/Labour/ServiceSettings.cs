@@ -17,6 +17,7 @@ public sealed class ServiceSettings
     public const decimal DefaultTaxRate = 0.13m;
     public const decimal MaxLabourRate = 10_000m;
     public const decimal MaxTaxRate = 0.5m;
+    public const decimal DefaultSettlementTolerancePercent = 10m;
 
     private readonly List<DiscountLimit> _discountLimits = [];
 
@@ -33,6 +34,9 @@ public sealed class ServiceSettings
     public decimal TaxRate { get; private set; }
 
     public IReadOnlyList<DiscountLimit> DiscountLimits => _discountLimits;
+
+    /// <summary>How far (percent) the final bill may exceed the signed estimate before the customer must approve it again.</summary>
+    public decimal SettlementTolerancePercent { get; private set; } = DefaultSettlementTolerancePercent;
 
     public int Version { get; private set; }
 
@@ -58,6 +62,18 @@ public sealed class ServiceSettings
         TaxRate = decimal.Round(taxRate, 4, MidpointRounding.AwayFromZero);
         _discountLimits.Clear();
         _discountLimits.AddRange(limits.Where(l => l.MaxPercent > 0).GroupBy(l => l.Role).Select(g => new DiscountLimit(g.Key, g.Max(l => l.MaxPercent))).OrderBy(l => l.Role));
+    }
+
+    /// <summary>Sets the settlement tolerance (0–100 %).</summary>
+    public FieldError? SetSettlementTolerance(decimal percent)
+    {
+        if (percent is < 0 or > 100)
+        {
+            return new FieldError("service_settings.settlement_tolerance_invalid", nameof(SettlementTolerancePercent));
+        }
+
+        SettlementTolerancePercent = decimal.Round(percent, 2, MidpointRounding.AwayFromZero);
+        return null;
     }
 
     /// <summary>The largest discount any of these roles may give alone; roles without a limit give none.</summary>

@@ -8,6 +8,7 @@ using AfterSales.Web.Features.Complaints.Overview;
 using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.Settlement;
 using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Knowledge;
 using AfterSales.Web.Features.FollowUps;
@@ -60,6 +61,7 @@ public static class FeatureSetup
         services.AddQuality();
         services.AddFollowUps();
         services.AddSurveys();
+        services.AddDelivery();
         return services;
     }
 
@@ -84,6 +86,7 @@ public static class FeatureSetup
         api.MapLabour();
         api.MapRepairOrders();
         api.MapQuality();
+        api.MapDelivery();
         api.MapParts();
         api.MapStock();
         api.MapPurchasing();
@@ -100,6 +103,7 @@ public static class FeatureSetup
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);
         publicApi.MapPublicAccess();
+        publicApi.MapPublicProgress();
         publicApi.MapPublicAppointments();
         publicApi.MapPublicComplaints();
         publicApi.MapPublicRepairOrderLinks();

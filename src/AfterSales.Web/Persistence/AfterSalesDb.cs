@@ -184,6 +184,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
         builder.Entity<Domain.Quality.QualityCheck>().HasQueryFilter(c => SeesAllStores || VisibleStoreIds.Contains(c.StoreId));
         builder.Entity<Domain.Quality.ReworkRecord>().HasQueryFilter(r => SeesAllStores || VisibleStoreIds.Contains(r.StoreId));
         builder.Entity<Domain.Quality.UnfixedIssue>().HasQueryFilter(i => SeesAllStores || VisibleStoreIds.Contains(i.StoreId));
+        builder.Entity<Domain.Delivery.OrderDelivery>().HasQueryFilter(d => SeesAllStores || VisibleStoreIds.Contains(d.StoreId));
         builder.Entity<Features.Notifications.OutboxMessage>().HasQueryFilter(m => SeesAllStores || (m.StoreId != null && VisibleStoreIds.Contains(m.StoreId.Value)));
         builder.Entity<Features.Reminders.AssetDue>().HasQueryFilter(d => SeesAllStores || VisibleStoreIds.Contains(d.StoreId));
         builder.Entity<Domain.Reminders.Reminder>().HasQueryFilter(r => SeesAllStores || VisibleStoreIds.Contains(r.StoreId));

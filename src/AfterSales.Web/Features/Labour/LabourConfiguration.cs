@@ -32,6 +32,7 @@ internal sealed class ServiceSettingsConfiguration : IEntityTypeConfiguration<Se
         b.Property(s => s.StoreId).ValueGeneratedNever();
         b.Property(s => s.LabourRate).HasPrecision(10, 2);
         b.Property(s => s.TaxRate).HasPrecision(6, 4);
+        b.Property(s => s.SettlementTolerancePercent).HasPrecision(5, 2).HasDefaultValue(ServiceSettings.DefaultSettlementTolerancePercent);
         b.Property(s => s.Version).IsConcurrencyToken();
         b.Ignore(s => s.DiscountLimits);
         b.ComplexCollection<List<DiscountLimit>, DiscountLimit>("_discountLimits", c =>

@@ -21,7 +21,7 @@ public sealed record LabourOperationView(
         new(o.Id, o.StoreId, o.Code, o.NameZh, o.NameEn, o.NameFor(CultureInfo.CurrentUICulture.Name), o.Skill, o.StandardHours, o.IsActive, o.Version);
 }
 
-public sealed record ServiceSettingsView(Guid StoreId, decimal LabourRate, decimal TaxRate, IReadOnlyList<DiscountLimit> DiscountLimits, int Version)
+public sealed record ServiceSettingsView(Guid StoreId, decimal LabourRate, decimal TaxRate, IReadOnlyList<DiscountLimit> DiscountLimits, int Version, decimal SettlementTolerancePercent = ServiceSettings.DefaultSettlementTolerancePercent)
 {
-    public static ServiceSettingsView From(ServiceSettings s) => new(s.StoreId, s.LabourRate, s.TaxRate, s.DiscountLimits.ToList(), s.Version);
+    public static ServiceSettingsView From(ServiceSettings s) => new(s.StoreId, s.LabourRate, s.TaxRate, s.DiscountLimits.ToList(), s.Version, s.SettlementTolerancePercent);
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Web.Features.Labour;
 
 /// <summary>New prices; <see cref="Version"/> is the version the editor started from (0 while the store still runs on defaults).</summary>
-public sealed record UpdateServiceSettingsRequest(int Version, decimal LabourRate, decimal TaxRate, IReadOnlyList<DiscountLimit>? DiscountLimits = null);
+public sealed record UpdateServiceSettingsRequest(int Version, decimal LabourRate, decimal TaxRate, IReadOnlyList<DiscountLimit>? DiscountLimits = null, decimal? SettlementTolerancePercent = null);
 
 public sealed class GetServiceSettings(AfterSalesDb db, ICurrentUser user)
 {
@@ -36,6 +36,11 @@ public sealed class UpdateServiceSettings(AfterSalesDb db, ICurrentUser user)
 
         var limits = request.DiscountLimits ?? [];
         var errors = ServiceSettings.Check(request.LabourRate, request.TaxRate, limits);
+        if (request.SettlementTolerancePercent is < 0 or > 100)
+        {
+            errors = [.. errors, new("service_settings.settlement_tolerance_invalid", nameof(request.SettlementTolerancePercent))];
+        }
+
         if (errors.Count > 0)
         {
             return Outcome<ServiceSettingsView>.Invalid(errors);
@@ -56,6 +61,11 @@ public sealed class UpdateServiceSettings(AfterSalesDb db, ICurrentUser user)
         {
             db.Entry(settings).Property(s => s.Version).OriginalValue = request.Version;
             settings.Update(request.LabourRate, request.TaxRate, limits);
+        }
+
+        if (request.SettlementTolerancePercent is { } tolerance)
+        {
+            settings.SetSettlementTolerance(tolerance);
         }
 
         try
