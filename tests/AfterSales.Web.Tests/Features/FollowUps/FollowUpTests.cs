@@ -253,7 +253,6 @@ public abstract class FollowUpTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
         var advisor = await app.ClientForAsync("advisor");
 
         var policy = await (await admin.GetAsync($"/api/v1/follow-up-policies/{shanghai}", Ct)).ReadAsync<FollowUpPolicyView>();
-        Assert.True(policy.IsDefault);
         Assert.Equal(FollowUpPolicy.SeedBlockedHours, policy.BlockedHours);
         var request = new SaveFollowUpPolicyRequest(policy.Version, 60, 4, [new FollowUpRule(FollowUpOrderType.Repair, FollowUpKind.After3Days)], [new RetryStep(30)],
             [new TimeWindow(new TimeOnly(12, 0), new TimeOnly(13, 30))]);
