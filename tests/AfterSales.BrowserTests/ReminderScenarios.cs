@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Customers;
 using AfterSales.Web.Features.Assets;
@@ -36,6 +37,7 @@ public sealed class ReminderScenarios(AppServer app) : BrowserTest(app)
         await Page.GetByTestId("prepare-due-list").ClickAsync();
         await Expect(Page.Locator(".mud-snackbar")).ToBeVisibleAsync();
         await Page.GetByRole(AriaRole.Textbox, new PageGetByRoleOptions { Name = App.Text("reminders.search") }).FillAsync(customer.Name);
+        await Expect(Page.GetByTestId("due-count")).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, App.Text("reminders.count"), 1));
         var row = Page.GetByTestId("due-table").Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = customer.Name });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync(App.Text("enum.ReminderKind.Service"));
