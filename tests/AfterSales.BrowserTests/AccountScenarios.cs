@@ -34,6 +34,33 @@ public sealed class AccountScenarios(AppServer app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task A_technician_finds_the_workshop_menu_open_and_the_other_areas_folded() => ScenarioAsync("menu-by-role", async () =>
+    {
+        await LoginAsAsync("tech");
+        await GoToAsync("/workshop/my-jobs");
+
+        await Expect(GroupToggle("nav.group.workshop")).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(GroupToggle("nav.group.front_desk")).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(GroupToggle("nav.group.parts_warranty")).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(Page.GetByTestId("nav.administration")).ToHaveCountAsync(0);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("menu-technician") });
+
+        // Opening a page of a folded area unfolds its group, so the user always sees where they are.
+        await GoToAsync("/customers");
+        await Expect(GroupToggle("nav.group.front_desk")).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(GroupToggle("nav.group.workshop")).ToHaveAttributeAsync("aria-expanded", "true");
+    });
+
+    private ILocator GroupToggle(string titleKey) => Page.GetByTestId(titleKey).Locator("button[aria-expanded]").First;
+
+    private static string Shot(string name)
+    {
+        var folder = Path.Combine(AppServer.RepositoryRoot, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
+    }
+
+    [Fact]
     public Task Five_wrong_passwords_lock_the_account() => ScenarioAsync("lockout", async () =>
     {
         // "parts" signs in nowhere else, so locking it out cannot break another scenario.
