@@ -14,6 +14,12 @@ public sealed class AccountScenarios(AppServer app) : BrowserTest(app)
         await Expect(Page.GetByTestId("current-user")).ToHaveTextAsync("李娜");
         await Expect(Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = App.Text("home.welcome") })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("customer-count")).Not.ToBeEmptyAsync();
+
+        // The day at a glance, the advisor's own cards first.
+        await Expect(Page.GetByTestId("today-board").Locator("[data-testid^='today-'][data-testid$='-count']")).ToHaveCountAsync(23);
+        await Expect(Page.GetByTestId("today-board").Locator(".mud-paper").First).ToHaveAttributeAsync("data-testid", "today-front-desk");
+        await Expect(Page.GetByTestId("today-orders_open-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*\d[\d,]*\s*$"));
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("home-advisor"), FullPage = true });
     });
 
     [Fact]

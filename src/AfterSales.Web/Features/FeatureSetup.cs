@@ -22,6 +22,7 @@ using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Settlement;
 using AfterSales.Web.Features.Stores;
 using AfterSales.Web.Features.Surveys;
+using AfterSales.Web.Features.Today;
 using AfterSales.Web.Features.Users;
 using AfterSales.Web.Features.Warranty;
 using AfterSales.Web.Features.Workshop;
@@ -45,6 +46,7 @@ public static class FeatureSetup
         services.AddComplaintSla();
         services.AddKnowledge();
         services.AddComplaintOverview();
+        services.AddTodayBoard();
         services.AddAppointments();
         services.AddPublicAccess();
         services.AddWarranty();
@@ -81,6 +83,7 @@ public static class FeatureSetup
         api.MapComplaintSla();
         api.MapKnowledge();
         api.MapComplaintOverview();
+        api.MapTodayBoard();
         api.MapWarranty();
         api.MapReturns();
         api.MapLabour();
