@@ -615,6 +615,75 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.ToTable("ComplaintLogEntries", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintReclassification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ComplaintVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromCategory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("FromSubCategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromUrgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ToCategory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ToSubCategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToUrgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromSubCategoryId");
+
+                    b.HasIndex("ToSubCategoryId");
+
+                    b.HasIndex("ComplaintId", "ComplaintVersion");
+
+                    b.ToTable("ComplaintReclassifications", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -850,6 +919,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -857,6 +929,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -921,6 +996,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("RepairOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RepairOrderNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 
@@ -930,6 +1012,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("RepairOrderId");
 
                     b.ToTable("ComplaintResolutionActions", (string)null);
                 });
@@ -3063,6 +3147,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ComplaintNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
                     b.Property<string>("ConditionNotes")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -3200,6 +3291,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("AdvisorId");
 
                     b.HasIndex("AppointmentId");
+
+                    b.HasIndex("ComplaintId");
 
                     b.HasIndex("Number");
 
@@ -5814,6 +5907,25 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintReclassification", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany("Reclassifications")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.ComplaintSubCategory", null)
+                        .WithMany()
+                        .HasForeignKey("FromSubCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.Complaints.ComplaintSubCategory", null)
+                        .WithMany()
+                        .HasForeignKey("ToSubCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStatusChange", b =>
                 {
                     b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
@@ -5854,6 +5966,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Customers.Customer", b =>
@@ -6287,6 +6404,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Customers.Customer", null)
                         .WithMany()
@@ -6741,6 +6863,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Navigation("History");
 
                     b.Navigation("Log");
+
+                    b.Navigation("Reclassifications");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Delivery.OrderDelivery", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAfterSalesDb))]
-    [Migration("20261123192532_Initial")]
+    [Migration("20261123205343_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -613,6 +613,75 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.ToTable("ComplaintLogEntries", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintReclassification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromCategory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromSubCategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUrgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCategory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToSubCategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToUrgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromSubCategoryId");
+
+                    b.HasIndex("ToSubCategoryId");
+
+                    b.HasIndex("ComplaintId", "ComplaintVersion");
+
+                    b.ToTable("ComplaintReclassifications", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -848,6 +917,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -855,6 +927,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("StoreId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -919,6 +994,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RepairOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepairOrderNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
@@ -928,6 +1010,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("RepairOrderId");
 
                     b.ToTable("ComplaintResolutionActions", (string)null);
                 });
@@ -3058,6 +3142,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConditionNotes")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -3195,6 +3286,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("AdvisorId");
 
                     b.HasIndex("AppointmentId");
+
+                    b.HasIndex("ComplaintId");
 
                     b.HasIndex("Number");
 
@@ -5799,6 +5892,25 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintReclassification", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany("Reclassifications")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.ComplaintSubCategory", null)
+                        .WithMany()
+                        .HasForeignKey("FromSubCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.Complaints.ComplaintSubCategory", null)
+                        .WithMany()
+                        .HasForeignKey("ToSubCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStatusChange", b =>
                 {
                     b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
@@ -5839,6 +5951,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.RepairOrders.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Customers.Customer", b =>
@@ -6272,6 +6389,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Customers.Customer", null)
                         .WithMany()
@@ -6726,6 +6848,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Navigation("History");
 
                     b.Navigation("Log");
+
+                    b.Navigation("Reclassifications");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Delivery.OrderDelivery", b =>
