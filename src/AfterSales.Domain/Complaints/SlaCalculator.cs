@@ -43,7 +43,8 @@ public sealed record SlaClockReading(
 /// Every clock stands still while the complaint waits for the customer and runs on when they answer.
 /// A clock still running when the complaint closes stops there.
 /// After a reclassification, every clock not yet met runs to the new urgency's targets, counted from its original
-/// start; a clock met before it stays judged by the targets it had then (<c>earlier</c>, oldest first).
+/// start; a clock met before it (or at the same instant: the change was the later save) stays judged by the targets it
+/// had then (<c>earlier</c>, oldest first).
 /// </summary>
 public static class SlaCalculator
 {
@@ -84,7 +85,7 @@ public static class SlaCalculator
         var proposedAt = round.FirstOrDefault(m => Proposed.Contains(m.To))?.At;
 
         SlaPolicy At(DateTimeOffset? metAt) =>
-            metAt is { } met && earlier?.OrderBy(e => e.Until).FirstOrDefault(e => met < e.Until) is { } then ? then.Policy : policy;
+            metAt is { } met && earlier?.OrderBy(e => e.Until).FirstOrDefault(e => met <= e.Until) is { } then ? then.Policy : policy;
         var acknowledgeMet = acknowledgedAt ?? closedAt;
         var contactMet = firstContact ?? closedAt;
         var proposeMet = proposedAt ?? closedAt;

@@ -215,7 +215,8 @@ public sealed class HandleComplaint(
             },
             c => c.MarkActionDone(actionId, gate.Actor, request.Note, gate.Now, order),
             ct);
-        if (outcome.IsOk)
+        // An order opened for a done mark that was then refused goes with it; anything else (an audited refusal) stays.
+        if (outcome.IsOk || order is null)
         {
             await transaction.CommitAsync(ct);
         }
