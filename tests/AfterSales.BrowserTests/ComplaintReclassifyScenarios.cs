@@ -50,6 +50,29 @@ public sealed class ComplaintReclassifyScenarios(AppServer app) : BrowserTest(ap
         await Expect(Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync(complaint.Number);
     });
 
+    [Fact]
+    public Task An_administrator_renames_and_deletes_a_complaint_team() => ScenarioAsync("complaint-team-edit", async () =>
+    {
+        var name = "返修小组" + Guid.NewGuid().ToString("N")[..4];
+        var store = await App.StoreIdAsync(DemoData.BeijingStore);
+        var specialistId = await App.AsUserAsync("admin", async services => (await services.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("complaints"))!.Id);
+        Ok(await App.AsUserAsync("admin", s => s.GetRequiredService<ComplaintHandlingSettings>().CreateTeamAsync(new CreateTeamRequest(store, name, [specialistId]), CancellationToken.None)));
+
+        await LoginAsAsync("admin");
+        await GoToAsync("/admin/complaint-settings");
+        var row = Page.GetByTestId("team-row").Filter(new LocatorFilterOptions { HasText = name });
+        await row.GetByTestId("team-edit").ClickAsync();
+        await Expect(Page.Locator("#team-name")).ToHaveValueAsync(name);
+        await Page.Locator("#team-name").FillAsync(name + "（质量）");
+        await Page.GetByTestId("team-save").ClickAsync();
+        var renamed = Page.GetByTestId("team-row").Filter(new LocatorFilterOptions { HasText = name + "（质量）" });
+        await Expect(renamed).ToHaveCountAsync(1);
+        await SnapshotAsync("complaint-team-renamed");
+
+        await renamed.GetByTestId("team-delete").ClickAsync();
+        await Expect(Page.GetByTestId("team-row").Filter(new LocatorFilterOptions { HasText = name })).ToHaveCountAsync(0);
+    });
+
     /// <summary>A Beijing complaint taken, worked and accepted by the customer with a re-repair plan, through the real handlers.</summary>
     private async Task<ComplaintView> AcceptedComplaintAsync(Guid customerId)
     {
@@ -86,6 +109,9 @@ public sealed class ComplaintReclassifyScenarios(AppServer app) : BrowserTest(ap
     {
         var folder = Path.Combine(AppServer.RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
+
+        // A click further down scrolls the page: back to the top, or the sticky app bar lands mid-page in a full-page shot.
+        await Page.EvaluateAsync("window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 }
