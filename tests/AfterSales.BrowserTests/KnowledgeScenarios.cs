@@ -87,7 +87,7 @@ public sealed class KnowledgeScenarios(AppServer app) : BrowserTest(app)
         c = Ok(await App.AsUserAsync("complaints", s => s.GetRequiredService<HandleComplaint>().CustomerRespondsAsync(c.Id,
             new CustomerResponseRequest(c.Version, CustomerResponse.Accepted), CancellationToken.None)));
         var handling = Ok(await App.AsUserAsync("complaints", s => s.GetRequiredService<GetComplaintHandling>().HandleAsync(c.Id, CancellationToken.None)));
-        c = Ok(await App.AsUserAsync("complaints", s => s.GetRequiredService<HandleComplaint>().MarkActionDoneAsync(c.Id, handling.Plan[0].Id, new ComplaintNoteRequest(c.Version), CancellationToken.None)));
+        c = Ok(await App.AsUserAsync("complaints", s => s.GetRequiredService<HandleComplaint>().MarkActionDoneAsync(c.Id, handling.Plan[0].Id, new ActionDoneRequest(c.Version), CancellationToken.None)));
         c = Ok(await App.AsUserAsync("manager", s => s.GetRequiredService<HandleComplaint>().CloseAsync(c.Id, new ComplaintReasonRequest(c.Version, "审核通过"), CancellationToken.None)));
         Assert.Equal(ComplaintStatus.Closed, c.Status);
         return c.Id;

@@ -60,12 +60,33 @@ public sealed class ComplaintTeam
 
     public int Version { get; private set; }
 
+    /// <summary>
+    /// A team that handled complaints cannot disappear from their records: deleting it retires it instead. A retired
+    /// team takes no new complaints and is not offered anywhere; its name and members stay for the closed complaints.
+    /// </summary>
+    public bool IsRetired { get; private set; }
+
+    public DateTimeOffset? UpdatedAt { get; private set; }
+
     public static ComplaintTeam Create(Guid storeId, string name, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         StoreId = storeId,
         Name = name.Trim(),
     };
+
+    /// <summary>A new name or new members: the team's row changes either way, so its version tells editors apart.</summary>
+    public void Change(string name, DateTimeOffset now)
+    {
+        Name = name.Trim();
+        UpdatedAt = now;
+    }
+
+    public void Retire(DateTimeOffset now)
+    {
+        IsRetired = true;
+        UpdatedAt = now;
+    }
 }
 
 public sealed class ComplaintTeamMember

@@ -5,6 +5,9 @@ namespace AfterSales.Domain.Complaints;
 /// <summary>One step of a proposed resolution as the handler enters it; <see cref="Amount"/> is CNY (or its worth for points).</summary>
 public sealed record ResolutionActionInput(ResolutionActionKind Kind, string Description, decimal? Amount);
 
+/// <summary>The repair order a re-repair action opened (投诉返修单).</summary>
+public sealed record ReRepairOrder(Guid Id, string Number);
+
 /// <summary>
 /// Handling after the investigation starts (DOMAIN.md steps 3–7): assignment, the investigation log, the
 /// analysis, the resolution plan with its approval, the customer's answer, closure and reopening. A closed
@@ -31,6 +34,7 @@ public sealed partial class Complaint
     public const string ActionAlreadyDone = "complaint.action_already_done";
     public const string ActionsNotDone = "complaint.actions_not_done";
     public const string AmountRequired = "complaint.amount_required";
+    public const string ReRepairOrderRequired = "complaint.re_repair_order_required";
 
     private readonly List<ResolutionAction> _actions = [];
     private readonly List<ComplaintLogEntry> _log = [];
@@ -234,8 +238,28 @@ public sealed partial class Complaint
     public FieldError? RecordFinalDecision(Actor by, string reason, DateTimeOffset now) =>
         Answer(ComplaintTrigger.RecordFinalDecision, Complaints.CustomerResponse.FinalDecision, by, reason, now);
 
-    /// <summary>Actions are carried out once the plan has gone to the customer.</summary>
-    public FieldError? MarkActionDone(Guid actionId, Actor by, string? note, DateTimeOffset now)
+    /// <summary>
+    /// Actions are carried out once the plan has gone to the customer. A re-repair is carried out by opening its
+    /// repair order, which the action then names.
+    /// </summary>
+    public FieldError? MarkActionDone(Guid actionId, Actor by, string? note, DateTimeOffset now, ReRepairOrder? order = null)
+    {
+        if (CheckActionDone(actionId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var action = CurrentPlan.First(a => a.Id == actionId);
+        if (action.Kind == ResolutionActionKind.ReRepair && order is null)
+        {
+            return new FieldError(ReRepairOrderRequired);
+        }
+
+        return action.MarkDone(by, Blank(note), action.Kind == ResolutionActionKind.ReRepair ? order : null, now) ? null : new FieldError(ActionAlreadyDone);
+    }
+
+    /// <summary>Why the action cannot be carried out now, or null: lets a re-repair be refused before its order is opened.</summary>
+    public FieldError? CheckActionDone(Guid actionId)
     {
         if (IsClosed)
         {
@@ -253,8 +277,11 @@ public sealed partial class Complaint
             return new FieldError(PlanNotAgreed);
         }
 
-        return action.MarkDone(by, Blank(note), now) ? null : new FieldError(ActionAlreadyDone);
+        return action.IsDone ? new FieldError(ActionAlreadyDone) : null;
     }
+
+    /// <summary>The kind of an action of the current plan, or null when there is none with that id.</summary>
+    public ResolutionActionKind? KindOf(Guid actionId) => CurrentPlan.FirstOrDefault(a => a.Id == actionId)?.Kind;
 
     /// <summary>Closure (结案) after the service manager's review: every action done, the customer's answer recorded.</summary>
     public FieldError? Close(Actor reviewer, string reviewNote, DateTimeOffset now)
@@ -336,6 +363,11 @@ public sealed class ResolutionAction
 
     public string? DoneNote { get; private set; }
 
+    /// <summary>The repair order a re-repair opened when it was carried out.</summary>
+    public Guid? RepairOrderId { get; private set; }
+
+    public string? RepairOrderNumber { get; private set; }
+
     internal static ResolutionAction Plan(Guid complaintId, int round, int revision, ResolutionActionInput input, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -347,12 +379,15 @@ public sealed class ResolutionAction
         Amount = input.Amount is > 0 ? input.Amount : null,
     };
 
-    internal bool MarkDone(Actor by, string? note, DateTimeOffset now)
+    internal bool MarkDone(Actor by, string? note, ReRepairOrder? order, DateTimeOffset now)
     {
         if (IsDone)
         {
             return false;
         }
+
+        RepairOrderId = order?.Id;
+        RepairOrderNumber = order?.Number;
 
         IsDone = true;
         DoneAt = now;

@@ -5,6 +5,9 @@ namespace AfterSales.Domain.Complaints;
 /// <summary>One status move as the clocks read it (the complaint's history, oldest first; the first is the intake).</summary>
 public sealed record SlaStatusMove(DateTimeOffset At, ComplaintStatus To);
 
+/// <summary>The policy a complaint had until a reclassification changed its urgency at <see cref="Until"/>.</summary>
+public sealed record SlaEarlierPolicy(DateTimeOffset Until, SlaPolicy Policy);
+
 /// <summary>
 /// One clock of a complaint at a moment. <see cref="Used"/> is working time counted so far (until met);
 /// <see cref="WarningAt"/> and <see cref="BreachAt"/> are null while a pause holds the clock before it gets there.
@@ -39,6 +42,9 @@ public sealed record SlaClockReading(
 /// </list>
 /// Every clock stands still while the complaint waits for the customer and runs on when they answer.
 /// A clock still running when the complaint closes stops there.
+/// After a reclassification, every clock not yet met runs to the new urgency's targets, counted from its original
+/// start; a clock met before it (or at the same instant: the change was the later save) stays judged by the targets it
+/// had then (<c>earlier</c>, oldest first).
 /// </summary>
 public static class SlaCalculator
 {
@@ -56,7 +62,8 @@ public static class SlaCalculator
         SlaPolicy policy,
         IReadOnlyList<SlaStatusMove> moves,
         IReadOnlyList<DateTimeOffset> customerContacts,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyList<SlaEarlierPolicy>? earlier = null)
     {
         if (moves.Count == 0)
         {
@@ -77,12 +84,17 @@ public static class SlaCalculator
         var firstContact = Earliest(contacts.Cast<DateTimeOffset?>().FirstOrDefault(), moves.FirstOrDefault(m => Contacted.Contains(m.To))?.At);
         var proposedAt = round.FirstOrDefault(m => Proposed.Contains(m.To))?.At;
 
+        SlaPolicy At(DateTimeOffset? metAt) =>
+            metAt is { } met && earlier?.OrderBy(e => e.Until).FirstOrDefault(e => met <= e.Until) is { } then ? then.Policy : policy;
+        var acknowledgeMet = acknowledgedAt ?? closedAt;
+        var contactMet = firstContact ?? closedAt;
+        var proposeMet = proposedAt ?? closedAt;
         var readings = new List<SlaClockReading>
         {
-            Read(time, SlaClockKind.Acknowledge, receivedAt, acknowledgedAt ?? closedAt, policy.Acknowledge, pauses, now, breaches: true),
-            Read(time, SlaClockKind.FirstContact, receivedAt, firstContact ?? closedAt, policy.FirstContact, pauses, now, breaches: true),
-            Read(time, SlaClockKind.ProposeResolution, roundStart, proposedAt ?? closedAt, policy.ProposeResolution, pauses, now, breaches: true),
-            Read(time, SlaClockKind.Close, roundStart, closedAt, policy.Close, pauses, now, breaches: true),
+            Read(time, SlaClockKind.Acknowledge, receivedAt, acknowledgeMet, At(acknowledgeMet).Acknowledge, pauses, now, breaches: true),
+            Read(time, SlaClockKind.FirstContact, receivedAt, contactMet, At(contactMet).FirstContact, pauses, now, breaches: true),
+            Read(time, SlaClockKind.ProposeResolution, roundStart, proposeMet, At(proposeMet).ProposeResolution, pauses, now, breaches: true),
+            Read(time, SlaClockKind.Close, roundStart, closedAt, At(closedAt).Close, pauses, now, breaches: true),
         };
 
         // Progress updates matter while the case is being handled: after the acknowledgement, until it is resolved.

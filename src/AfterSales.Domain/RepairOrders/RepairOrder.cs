@@ -9,8 +9,8 @@ namespace AfterSales.Domain.RepairOrders;
 /// <summary>Who does something to a repair order, with the discount that person may give alone.</summary>
 public sealed record RepairOrderActor(Guid? UserId, string UserName, decimal DiscountLimit = 0m);
 
-/// <summary>What reception records when a customer arrives (接车): from an appointment or a walk-in.</summary>
-public sealed record RepairOrderOpening(Guid CustomerId, Guid AssetId, Guid? AppointmentId, string CustomerWords, Guid? AdvisorId, string AdvisorName);
+/// <summary>What reception records when a customer arrives (接车): from an appointment or a walk-in; a complaint's re-repair names the complaint.</summary>
+public sealed record RepairOrderOpening(Guid CustomerId, Guid AssetId, Guid? AppointmentId, string CustomerWords, Guid? AdvisorId, string AdvisorName, Guid? ComplaintId = null, string? ComplaintNumber = null);
 
 /// <summary>
 /// A repair order (任务委托书) with its number <c>RO-yyyyMMdd-NNNN</c>. The jobs are entities of their own
@@ -58,6 +58,11 @@ public sealed partial class RepairOrder
     public Guid AssetId { get; private set; }
 
     public Guid? AppointmentId { get; private set; }
+
+    /// <summary>The complaint whose re-repair this order is (投诉返修): follow-ups classify it as a complaint re-repair.</summary>
+    public Guid? ComplaintId { get; private set; }
+
+    public string? ComplaintNumber { get; private set; }
 
     public Guid? AdvisorId { get; private set; }
 
@@ -154,6 +159,8 @@ public sealed partial class RepairOrder
             CustomerId = opening.CustomerId,
             AssetId = opening.AssetId,
             AppointmentId = opening.AppointmentId,
+            ComplaintId = opening.ComplaintId,
+            ComplaintNumber = opening.ComplaintNumber,
             AdvisorId = opening.AdvisorId,
             AdvisorName = opening.AdvisorName,
             CustomerWords = opening.CustomerWords.Trim(),

@@ -8,6 +8,7 @@ public sealed class ComplaintHandlingTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
     private static readonly Actor Specialist = new(Guid.NewGuid(), "郑洁");
     private static readonly Actor Manager = new(Guid.NewGuid(), "黄涛");
+    private static readonly ReRepairOrder Order = new(Guid.NewGuid(), "RO-20261123-0001");
 
     private static readonly string[] Whys = ["报警灯常亮", "传感器插头未插紧", "装配后未自检", "自检表没有这一项", "作业标准缺项"];
 
@@ -122,9 +123,12 @@ public sealed class ComplaintHandlingTests
         var actions = complaint.CurrentPlan.ToList();
 
         Assert.Equal(Complaint.ActionsNotDone, complaint.Close(Manager, "审核通过", Now)?.Code);
-        Assert.Null(complaint.MarkActionDone(actions[0].Id, Specialist, "已返修", Now));
-        Assert.Equal(Complaint.ActionAlreadyDone, complaint.MarkActionDone(actions[0].Id, Specialist, null, Now)?.Code);
-        Assert.Null(complaint.MarkActionDone(actions[1].Id, Specialist, null, Now));
+        Assert.Equal(Complaint.ReRepairOrderRequired, complaint.MarkActionDone(actions[0].Id, Specialist, "已返修", Now)?.Code);
+        Assert.Null(complaint.MarkActionDone(actions[0].Id, Specialist, "已返修", Now, Order));
+        Assert.Equal(Complaint.ActionAlreadyDone, complaint.MarkActionDone(actions[0].Id, Specialist, null, Now, Order)?.Code);
+        Assert.Null(complaint.MarkActionDone(actions[1].Id, Specialist, null, Now, Order));
+        Assert.Equal((Order.Id, Order.Number), (actions[0].RepairOrderId, actions[0].RepairOrderNumber));
+        Assert.Null(actions[1].RepairOrderId);
         Assert.Null(complaint.Close(Manager, "审核通过", Now));
 
         Assert.Equal((ComplaintStatus.Closed, Manager.UserId, Now), (complaint.Status, complaint.ReviewedById, complaint.ClosedAt));
@@ -144,7 +148,7 @@ public sealed class ComplaintHandlingTests
         Assert.Null(complaint.RecordFinalDecision(Manager, "已按政策处理", Now));
         foreach (var action in complaint.CurrentPlan.ToList())
         {
-            Assert.Null(complaint.MarkActionDone(action.Id, Specialist, null, Now));
+            Assert.Null(complaint.MarkActionDone(action.Id, Specialist, null, Now, Order));
         }
 
         Assert.Null(complaint.Close(Manager, "审核通过", Now));
@@ -197,5 +201,31 @@ public sealed class ComplaintHandlingTests
         Assert.Equal(5_000m, ComplaintApprovalLimit.LimitOf([StaffRole.ComplaintSpecialist, StaffRole.ServiceManager], configured));
         Assert.Equal(0m, ComplaintApprovalLimit.LimitOf([], configured));
         Assert.Equal(0m, ComplaintApprovalLimit.LimitOf([StaffRole.Cashier], configured));
+    }
+
+    [Fact]
+    public void Reclassifying_records_what_changed_and_why_and_refuses_no_change_and_a_closed_complaint()
+    {
+        var complaint = Investigating();
+        var sub = Guid.NewGuid();
+
+        Assert.Equal(Complaint.ReclassificationUnchanged, complaint.Reclassify(ComplaintCategory.RepairQuality, null, ComplaintUrgency.Normal, Specialist, "无变化", Now)?.Code);
+        Assert.Null(complaint.Reclassify(ComplaintCategory.Parts, sub, ComplaintUrgency.Critical, Specialist, " 涉及安全隐患 ", Now.AddMinutes(5)));
+
+        Assert.Equal((ComplaintCategory.Parts, (Guid?)sub, ComplaintUrgency.Critical, ComplaintStatus.InInvestigation), (complaint.Category, complaint.SubCategoryId, complaint.Urgency, complaint.Status));
+        var change = Assert.Single(complaint.Reclassifications);
+        Assert.Equal((ComplaintCategory.RepairQuality, ComplaintUrgency.Normal, ComplaintUrgency.Critical, "涉及安全隐患", "郑洁"), (change.FromCategory, change.FromUrgency, change.ToUrgency, change.Reason, change.UserName));
+        Assert.Equal((complaint.Version + 1, ComplaintStatus.InInvestigation, (Guid?)sub), (change.ComplaintVersion, change.Status, change.ToSubCategoryId));
+
+        var closed = Proposed(100m);
+        Assert.Null(closed.PresentToCustomer(500m, Specialist, null, Now));
+        Assert.Null(closed.RecordFinalDecision(Manager, "已按政策处理", Now));
+        foreach (var action in closed.CurrentPlan.ToList())
+        {
+            Assert.Null(closed.MarkActionDone(action.Id, Specialist, null, Now, Order));
+        }
+
+        Assert.Null(closed.Close(Manager, "审核通过", Now));
+        Assert.Equal(ComplaintLifecycle.ClosedReadOnly, closed.Reclassify(ComplaintCategory.Fees, null, ComplaintUrgency.Low, Manager, "改类", Now)?.Code);
     }
 }

@@ -350,4 +350,44 @@ public sealed class SlaCalculatorTests
         Assert.Equal(TimeSpan.Zero, time.Between(Local(3, 2, 11), Local(3, 2, 10), []));
         Assert.Equal(TimeSpan.FromHours(9), time.Between(Local(9, 30, 9), Local(10, 8, 9), []));
     }
+
+    [Fact]
+    public void After_a_reclassification_running_clocks_follow_the_new_policy_from_their_start_and_met_ones_keep_the_targets_they_had()
+    {
+        // Normal: acknowledged after 45 minutes (limit 60; critical would have allowed 30), reclassified to critical at 11:00.
+        var critical = Policy with { Urgency = ComplaintUrgency.Critical, Acknowledge = SlaTarget.Hours(0.25, 0.5), FirstContact = SlaTarget.Hours(0.5, 1) };
+        var moves = new[] { Move(Local(3, 2, 10), ComplaintStatus.Received), Move(Local(3, 2, 10, 45), ComplaintStatus.Acknowledged) };
+        var earlier = new[] { new SlaEarlierPolicy(Local(3, 2, 11), Policy) };
+
+        var readings = SlaCalculator.Compute(Shanghai, critical, moves, [], Local(3, 2, 11, 30), earlier);
+
+        var acknowledge = Clock(readings, SlaClockKind.Acknowledge);
+        Assert.Equal((SlaClockState.Met, false, 60), (acknowledge.State, acknowledge.Late, acknowledge.Target.BreachMinutes));
+        var contact = Clock(readings, SlaClockKind.FirstContact);
+        Assert.Equal((Local(3, 2, 10), Local(3, 2, 11), SlaClockState.Breached), (contact.StartedAt, contact.BreachAt, contact.State));
+
+        // Without the earlier policy the same acknowledgement would count as late under critical's 30 minutes.
+        Assert.True(Clock(SlaCalculator.Compute(Shanghai, critical, moves, [], Local(3, 2, 11, 30)), SlaClockKind.Acknowledge).Late);
+    }
+
+    [Fact]
+    public void A_reclassified_clock_counts_working_hours_and_pauses_from_the_original_start()
+    {
+        // Received Friday 17:00, waiting for the customer Monday 09:00–10:00, raised to critical (close within 3 h) at 10:30.
+        var critical = Policy with { Urgency = ComplaintUrgency.Critical, Close = SlaTarget.Hours(2, 3) };
+        var moves = new[]
+        {
+            Move(Local(3, 6, 17), ComplaintStatus.Received),
+            Move(Local(3, 6, 17, 10), ComplaintStatus.Acknowledged),
+            Move(Local(3, 9, 9), ComplaintStatus.AwaitingCustomer),
+            Move(Local(3, 9, 10), ComplaintStatus.InInvestigation),
+        };
+        var earlier = new[] { new SlaEarlierPolicy(Local(3, 9, 10, 30), Policy) };
+
+        var close = Clock(SlaCalculator.Compute(Shanghai, critical, moves, [], Local(3, 9, 10, 30), earlier), SlaClockKind.Close);
+
+        // Friday 17:00–18:00 counts one hour, the paused Monday hour none: warning at 11:00, breach at 12:00, 90 minutes used.
+        Assert.Equal((Local(3, 6, 17), Local(3, 9, 11), Local(3, 9, 12)), (close.StartedAt, close.WarningAt, close.BreachAt));
+        Assert.Equal((TimeSpan.FromMinutes(90), SlaClockState.Ok), (close.Used, close.State));
+    }
 }

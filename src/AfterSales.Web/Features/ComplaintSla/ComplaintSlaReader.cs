@@ -52,6 +52,11 @@ public sealed class ComplaintSlaReader(AfterSalesDb db, TimeProvider clock)
         var calendars = (await db.Stores.IgnoreQueryFilters().AsNoTracking().Where(s => storeIds.Contains(s.Id)).ToListAsync(ct))
             .ToDictionary(s => s.Id, s => s.Calendar());
         var policies = await PoliciesAsync(ct);
+        var reclassified = (await db.Set<ComplaintReclassification>().AsNoTracking()
+                .Where(r => ids.Contains(r.ComplaintId) && r.FromUrgency != r.ToUrgency)
+                .Select(r => new { r.ComplaintId, r.At, r.FromUrgency })
+                .ToListAsync(ct))
+            .ToLookup(r => r.ComplaintId);
 
         var result = new Dictionary<Guid, Computed>();
         foreach (var complaint in complaints)
@@ -59,7 +64,10 @@ public sealed class ComplaintSlaReader(AfterSalesDb db, TimeProvider clock)
             var policy = SlaDefaults.Resolve(policies, complaint.Urgency, complaint.Channel);
             var calendar = calendars[complaint.StoreId];
             var history = moves.GetValueOrDefault(complaint.Id) ?? [];
-            result[complaint.Id] = new Computed(policy, calendar, SlaCalculator.Compute(calendar, policy, history, contacts[complaint.Id].ToList(), now));
+            var earlier = reclassified[complaint.Id].OrderBy(r => r.At)
+                .Select(r => new SlaEarlierPolicy(r.At, SlaDefaults.Resolve(policies, r.FromUrgency, complaint.Channel)))
+                .ToList();
+            result[complaint.Id] = new Computed(policy, calendar, SlaCalculator.Compute(calendar, policy, history, contacts[complaint.Id].ToList(), now, earlier));
         }
 
         return result;

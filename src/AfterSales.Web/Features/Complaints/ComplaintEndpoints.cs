@@ -14,6 +14,7 @@ public static class ComplaintEndpoints
         .AddScoped<ComplaintGate>()
         .AddScoped<AcknowledgeComplaint>()
         .AddScoped<StartInvestigation>()
+        .AddScoped<ReclassifyComplaint>()
         .AddScoped<ListSpecialists>()
         .AddScoped<ListTechnicians>()
         .AddComplaintHandling();
@@ -60,7 +61,7 @@ public static class ComplaintEndpoints
         group.MapGet("/{id:guid}/history", async (Guid id, GetComplaintHistory handler, Problems problems, CancellationToken ct) =>
                 (await handler.HandleAsync(id, ct)).ToHttp(problems))
             .WithName("GetComplaintHistory")
-            .WithSummary("Every status change: who, when, from, to, why.")
+            .WithSummary("Every status change and reclassification: who, when, from, to, why.")
             .Produces<IReadOnlyList<ComplaintStatusChangeView>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -69,6 +70,16 @@ public static class ComplaintEndpoints
             .WithName("AcknowledgeComplaint")
             .Produces<ComplaintView>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/classification", async (Guid id, ReclassifyComplaintRequest request, ReclassifyComplaint handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(problems))
+            .WithName("ReclassifyComplaint")
+            .WithSummary("Changes the category, sub-category or urgency with a reason; the SLA clocks not yet met follow the new urgency's policy from their original start.")
+            .Produces<ComplaintView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

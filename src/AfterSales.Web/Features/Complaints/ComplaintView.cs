@@ -52,7 +52,24 @@ public sealed record ComplaintListItem(
     DateTimeOffset ReceivedAt,
     ComplaintSla.ComplaintSlaSummary? Sla = null);
 
-public sealed record ComplaintStatusChangeView(DateTimeOffset At, string UserName, ComplaintStatus? From, ComplaintStatus To, ComplaintTrigger? Trigger, string? Reason);
+/// <summary>A line of the history: a status move, or (with <see cref="Reclassification"/>) a reclassification, the status staying as it was.</summary>
+public sealed record ComplaintStatusChangeView(
+    DateTimeOffset At,
+    string UserName,
+    ComplaintStatus? From,
+    ComplaintStatus To,
+    ComplaintTrigger? Trigger,
+    string? Reason,
+    ComplaintReclassificationView? Reclassification = null);
+
+/// <summary>What a reclassification changed: category, sub-category (by name) and urgency, before and after.</summary>
+public sealed record ComplaintReclassificationView(
+    ComplaintCategory FromCategory,
+    string? FromSubCategory,
+    ComplaintUrgency FromUrgency,
+    ComplaintCategory ToCategory,
+    string? ToSubCategory,
+    ComplaintUrgency ToUrgency);
 
 /// <summary>The answer to an intake: the new complaint and the open ones it may duplicate.</summary>
 public sealed record RecordedComplaint(ComplaintView Complaint, IReadOnlyList<ComplaintListItem> PossibleDuplicates);

@@ -33,7 +33,7 @@ public sealed class GetComplaint(AfterSalesDb db, ICurrentUser user, AccessGuard
     }
 }
 
-/// <summary>Every status change of a complaint, oldest first: who, when, from, to, why.</summary>
+/// <summary>Every status change and reclassification of a complaint, oldest first: who, when, from, to, why.</summary>
 public sealed class GetComplaintHistory(AfterSalesDb db, AccessGuard guard)
 {
     public async Task<Outcome<IReadOnlyList<ComplaintStatusChangeView>>> HandleAsync(Guid id, CancellationToken ct)
@@ -43,11 +43,27 @@ public sealed class GetComplaintHistory(AfterSalesDb db, AccessGuard guard)
             return await guard.NotFoundAsync<Complaint, IReadOnlyList<ComplaintStatusChangeView>>(id, ct);
         }
 
-        var rows = await db.Set<ComplaintStatusChange>().AsNoTracking()
+        var moves = await db.Set<ComplaintStatusChange>().AsNoTracking()
             .Where(h => h.ComplaintId == id)
-            .OrderBy(h => h.ComplaintVersion).ThenBy(h => h.At)
-            .Select(h => new ComplaintStatusChangeView(h.At, h.UserName, h.From, h.To, h.Trigger, h.Reason))
+            .Select(h => new { h.ComplaintVersion, View = new ComplaintStatusChangeView(h.At, h.UserName, h.From, h.To, h.Trigger, h.Reason, null) })
             .ToListAsync(ct);
-        return rows;
+        var changes = await db.Set<ComplaintReclassification>().AsNoTracking().Where(r => r.ComplaintId == id).ToListAsync(ct);
+        var subIds = changes.SelectMany(r => new[] { r.FromSubCategoryId, r.ToSubCategoryId }).OfType<Guid>().Distinct().ToList();
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        var subs = (await db.Set<ComplaintSubCategory>().AsNoTracking().Where(s => subIds.Contains(s.Id)).ToListAsync(ct)).ToDictionary(s => s.Id, s => s.NameIn(culture));
+        string? Sub(Guid? sub) => sub is { } key ? subs.GetValueOrDefault(key) : null;
+        var reclassified = changes.Select(r => new
+        {
+            r.ComplaintVersion,
+            View = new ComplaintStatusChangeView(
+                r.At,
+                r.UserName,
+                r.Status,
+                r.Status,
+                null,
+                r.Reason,
+                new ComplaintReclassificationView(r.FromCategory, Sub(r.FromSubCategoryId), r.FromUrgency, r.ToCategory, Sub(r.ToSubCategoryId), r.ToUrgency)),
+        });
+        return moves.Concat(reclassified).OrderBy(h => h.ComplaintVersion).ThenBy(h => h.View.At).Select(h => h.View).ToList();
     }
 }

@@ -122,7 +122,7 @@ public sealed class GenerateFollowUpTasks(AfterSalesDb db, TimeProvider clock, I
         return new Facts(order, customer, type, new SampleCandidate(order.Id, order.DeliveredAt!.Value, stratum, mustInclude));
     }
 
-    /// <summary>Orders a complaint names, or that were opened within <see cref="ComplaintLookBack"/> after a complaint on the same asset.</summary>
+    /// <summary>Re-repairs a complaint opened, orders a complaint names, or that were opened within <see cref="ComplaintLookBack"/> after a complaint on the same asset.</summary>
     private async Task<HashSet<Guid>> LinkedToComplaintAsync(IReadOnlyList<RepairOrder> orders, CancellationToken ct)
     {
         var numbers = orders.Select(o => o.Number).ToList();
@@ -131,7 +131,7 @@ public sealed class GenerateFollowUpTasks(AfterSalesDb db, TimeProvider clock, I
             .Where(c => (c.RepairOrderReference != null && numbers.Contains(c.RepairOrderReference)) || (c.AssetId != null && assetIds.Contains(c.AssetId.Value)))
             .Select(c => new { c.RepairOrderReference, c.AssetId, c.ReceivedAt })
             .ToListAsync(ct);
-        return orders.Where(o => complaints.Any(c => c.RepairOrderReference == o.Number
+        return orders.Where(o => o.ComplaintId is not null || complaints.Any(c => c.RepairOrderReference == o.Number
                 || (c.AssetId == o.AssetId && c.ReceivedAt <= o.OpenedAt && c.ReceivedAt >= o.OpenedAt - ComplaintLookBack)))
             .Select(o => o.Id)
             .ToHashSet();

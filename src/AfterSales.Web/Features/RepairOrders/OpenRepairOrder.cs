@@ -37,9 +37,18 @@ internal sealed class OpenRepairOrderValidator : AbstractValidator<OpenRepairOrd
     }
 }
 
+/// <summary>The complaint an order is the re-repair of (投诉返修): set only by the complaint's re-repair action, never by a caller.</summary>
+public sealed record RepairOrderComplaintLink(Guid ComplaintId, string ComplaintNumber);
+
 public sealed class OpenRepairOrder(AfterSalesDb db, ICurrentUser user, RequestValidation validation, TimeProvider clock)
 {
-    public async Task<Outcome<RepairOrderView>> HandleAsync(OpenRepairOrderRequest request, CancellationToken ct)
+    public Task<Outcome<RepairOrderView>> HandleAsync(OpenRepairOrderRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
+
+    /// <summary>
+    /// Opens the order; for a complaint's re-repair, linked to the complaint. Inside a transaction the caller began
+    /// (the complaint's action is saved with the order), the order joins it instead of starting its own.
+    /// </summary>
+    public async Task<Outcome<RepairOrderView>> HandleAsync(OpenRepairOrderRequest request, RepairOrderComplaintLink? complaint, CancellationToken ct)
     {
         var errors = await validation.CheckAsync(request, ct);
         if (errors.Count > 0)
@@ -124,10 +133,10 @@ public sealed class OpenRepairOrder(AfterSalesDb db, ICurrentUser user, RequestV
         // Everything read above happens before the transaction: the first statement inside it takes the
         // counter's write lock, and the number commits (or rolls back) with the order.
         RepairOrder order;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {
             var sequence = await RepairOrderNumbers.NextAsync(db, store.Id, day, ct);
-            var opening = new RepairOrderOpening(customer.Id, request.AssetId, appointment?.Id, request.CustomerWords, advisorId, advisorName);
+            var opening = new RepairOrderOpening(customer.Id, request.AssetId, appointment?.Id, request.CustomerWords, advisorId, advisorName, complaint?.ComplaintId, complaint?.ComplaintNumber);
             order = RepairOrder.Open(RepairOrder.FormatNumber(day, sequence), store.Id, opening, settings.LabourRate, settings.TaxRate, actor, now);
             if (appointment?.MarkConverted(order.Id, new Actor(user.UserId, user.UserName), now) is { } refusal)
             {
@@ -141,7 +150,10 @@ public sealed class OpenRepairOrder(AfterSalesDb db, ICurrentUser user, RequestV
 
             db.Add(order);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
 
         return await RepairOrderViews.ViewAsync(db, order, user.SeesFullContact, ct);

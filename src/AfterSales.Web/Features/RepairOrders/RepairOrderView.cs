@@ -105,7 +105,9 @@ public sealed record RepairOrderView(
     int ReworkCount = 0,
     DateTimeOffset? DeliveredAt = null,
     TimeOnly? FollowUpPreferredFrom = null,
-    TimeOnly? FollowUpPreferredTo = null)
+    TimeOnly? FollowUpPreferredTo = null,
+    Guid? ComplaintId = null,
+    string? ComplaintNumber = null)
 {
     public SignatureView? CurrentSignature => Signatures.FirstOrDefault(s => s.IsCurrent);
 }
@@ -224,7 +226,9 @@ internal static class RepairOrderViews
             o.ReworkCount,
             o.DeliveredAt,
             o.FollowUpPreferredFrom,
-            o.FollowUpPreferredTo);
+            o.FollowUpPreferredTo,
+            o.ComplaintId,
+            o.ComplaintNumber);
     }
 
     /// <summary>The text to be signed, built from the order as it stands, with the customer's full phone whatever the reader's role.</summary>

@@ -19,7 +19,8 @@ public abstract class ComplaintHandlingTests<TApp>(TApp app) : IClassFixture<TAp
     /// <summary>A Beijing complaint recorded by the call centre, acknowledged and investigated by the specialist.</summary>
     private async Task<ComplaintView> InvestigatingAsync(HttpClient specialist)
     {
-        var complaint = (await RecordAsync(await app.ClientForAsync("agent"), Intake(await CustomerAsync(await app.ClientForAsync("advisor"))))).Complaint;
+        var customer = await CustomerAsync(await app.ClientForAsync("advisor"));
+        var complaint = (await RecordAsync(await app.ClientForAsync("agent"), Intake(customer, assetId: customer.Assets[0].Id))).Complaint;
         var acknowledged = await (await specialist.PostAsync($"/api/v1/complaints/{complaint.Id}/acknowledge", new AcknowledgeComplaintRequest(complaint.Version))).ReadAsync<ComplaintView>();
         return await (await specialist.PostAsync($"/api/v1/complaints/{complaint.Id}/investigation", new StartInvestigationRequest(acknowledged.Version, await app.UserIdAsync("complaints")))).ReadAsync<ComplaintView>();
     }
@@ -269,7 +270,7 @@ public abstract class ComplaintHandlingTests<TApp>(TApp app) : IClassFixture<TAp
     public static TheoryData<string> HandlingEndpoints => new()
     {
         "/handling", "/assignment", "/log", "/analysis", "/resolution", "/resolution/revise", "/resolution/submit", "/resolution/approve",
-        "/resolution/reject", "/resolution/present", "/resolution/actions/{action}/done", "/customer-response", "/close", "/reopen",
+        "/resolution/reject", "/resolution/present", "/resolution/actions/{action}/done", "/customer-response", "/close", "/reopen", "/classification",
     };
 
     [Theory]

@@ -80,7 +80,7 @@ public sealed class ComplaintAssigner(AfterSalesDb db)
     }
 
     public Task<bool> TeamOfStoreAsync(Guid teamId, Guid storeId, CancellationToken ct) =>
-        db.Set<ComplaintTeam>().AnyAsync(t => t.Id == teamId && t.StoreId == storeId, ct);
+        db.Set<ComplaintTeam>().AnyAsync(t => t.Id == teamId && t.StoreId == storeId && !t.IsRetired, ct);
 
     /// <summary>The assignment the rules give a complaint of this store and category, names resolved; null when no rule matches.</summary>
     public async Task<RuleAssignment?> ForAsync(Guid storeId, ComplaintCategory category, CancellationToken ct)

@@ -39,6 +39,9 @@ internal sealed class ResolutionActionConfiguration : IEntityTypeConfiguration<R
         b.Property(a => a.Amount).HasPrecision(12, 2);
         b.Property(a => a.DoneBy).HasMaxLength(100);
         b.Property(a => a.DoneNote).HasMaxLength(Complaint.ReasonMaxLength);
+        b.Property(a => a.RepairOrderNumber).HasMaxLength(Domain.RepairOrders.RepairOrder.NumberLength);
+        b.HasOne<Domain.RepairOrders.RepairOrder>().WithMany().HasForeignKey(a => a.RepairOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => a.RepairOrderId);
     }
 }
 

@@ -35,10 +35,10 @@ public static class ComplaintHandlingEndpoints
         Move<ComplaintReasonRequest>(group, "/close", "CloseComplaint", "A service manager's review closes the complaint once every action is done and the customer's answer is recorded.", (h, id, r, ct) => h.CloseAsync(id, r, ct));
         Move<ComplaintReasonRequest>(group, "/reopen", "ReopenComplaint", "Starts a new round of handling on a closed complaint.", (h, id, r, ct) => h.ReopenAsync(id, r, ct));
 
-        group.MapPost("/resolution/actions/{actionId:guid}/done", async (Guid id, Guid actionId, ComplaintNoteRequest request, HandleComplaint handler, Problems problems, CancellationToken ct) =>
+        group.MapPost("/resolution/actions/{actionId:guid}/done", async (Guid id, Guid actionId, ActionDoneRequest request, HandleComplaint handler, Problems problems, CancellationToken ct) =>
                 (await handler.MarkActionDoneAsync(id, actionId, request, ct)).ToHttp(problems))
             .WithName("MarkComplaintActionDone")
-            .WithSummary("Marks an action of the agreed plan as carried out.")
+            .WithSummary("Marks an action of the agreed plan as carried out; a re-repair opens a draft repair order linked to the complaint.")
             .Produces<ComplaintView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -68,6 +68,21 @@ public static class ComplaintHandlingEndpoints
             .WithName("CreateComplaintTeam")
             .Produces<ComplaintTeamView>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
+        settings.MapPut("/teams/{teamId:guid}", async (Guid teamId, UpdateTeamRequest request, ComplaintHandlingSettings handler, Problems problems, CancellationToken ct) =>
+                (await handler.UpdateTeamAsync(teamId, request, ct)).ToHttp(problems))
+            .WithName("UpdateComplaintTeam")
+            .WithSummary("Renames a team and replaces its members (specialists and service managers of its store).")
+            .Produces<ComplaintTeamView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        settings.MapDelete("/teams/{teamId:guid}", async (Guid teamId, ComplaintHandlingSettings handler, Problems problems, CancellationToken ct) =>
+                (await handler.DeleteTeamAsync(teamId, ct)).ToHttp(problems))
+            .WithName("DeleteComplaintTeam")
+            .WithSummary("Deletes a team; refused while assignment rules name it or open complaints are with it; a team only closed complaints name is retired.")
+            .Produces<TeamDeletion>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         settings.MapGet("/approval-limits", async (ComplaintHandlingSettings handler, CancellationToken ct) => TypedResults.Ok(await handler.ListLimitsAsync(ct)))
             .WithName("ListComplaintApprovalLimits")
             .WithSummary("How much compensation (CNY) each role may grant without approval.");

@@ -14,9 +14,15 @@ public sealed record AddAssignmentRuleRequest(Guid? StoreId, ComplaintCategory? 
 
 public sealed record TeamMemberView(Guid Id, string DisplayName);
 
-public sealed record ComplaintTeamView(Guid Id, Guid StoreId, string StoreName, string Name, IReadOnlyList<TeamMemberView> Members);
+public sealed record ComplaintTeamView(Guid Id, Guid StoreId, string StoreName, string Name, IReadOnlyList<TeamMemberView> Members, int Version = 0);
 
 public sealed record CreateTeamRequest(Guid StoreId, string Name, IReadOnlyList<Guid> MemberIds);
+
+/// <summary>A team's new name and members (its store stays); <see cref="Version"/> is the version edited.</summary>
+public sealed record UpdateTeamRequest(int Version, string Name, IReadOnlyList<Guid> MemberIds);
+
+/// <summary>What deleting a team did: removed it, or (it handled complaints before) retired it.</summary>
+public sealed record TeamDeletion(Guid Id, bool Retired);
 
 public sealed record ApprovalLimitView(StaffRole Role, decimal MaxAmount, bool IsDefault);
 
@@ -41,6 +47,15 @@ internal sealed class CreateTeamValidator : AbstractValidator<CreateTeamRequest>
     }
 }
 
+internal sealed class UpdateTeamValidator : AbstractValidator<UpdateTeamRequest>
+{
+    public UpdateTeamValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithErrorCode("complaint.team_name_required").MaximumLength(ComplaintTeam.NameMaxLength);
+        RuleFor(x => x.MemberIds).NotEmpty().WithErrorCode("complaint.team_members_required");
+    }
+}
+
 internal sealed class SetApprovalLimitValidator : AbstractValidator<SetApprovalLimitRequest>
 {
     public SetApprovalLimitValidator()
@@ -53,6 +68,10 @@ internal sealed class SetApprovalLimitValidator : AbstractValidator<SetApprovalL
 /// <summary>The administrator's complaint settings: assignment rules, teams and approval limits per role.</summary>
 public sealed class ComplaintHandlingSettings(AfterSalesDb db, RequestValidation validation, ListSpecialists specialists, TimeProvider clock)
 {
+    public const string TeamNameTaken = "complaint.team_name_taken";
+    public const string TeamUsedByRules = "complaint.team_used_by_rules";
+    public const string TeamHasOpenComplaints = "complaint.team_has_open_complaints";
+
     public async Task<IReadOnlyList<AssignmentRuleView>> ListRulesAsync(CancellationToken ct)
     {
         var rules = await db.Set<ComplaintAssignmentRule>().AsNoTracking().ToListAsync(ct);
@@ -91,7 +110,7 @@ public sealed class ComplaintHandlingSettings(AfterSalesDb db, RequestValidation
             return Outcome<AssignmentRuleView>.Invalid(HandleComplaint.SpecialistInvalid, nameof(request.SpecialistId));
         }
 
-        if (request.TeamId is { } tid && !await db.Set<ComplaintTeam>().AnyAsync(t => t.Id == tid && (request.StoreId == null || t.StoreId == request.StoreId), ct))
+        if (request.TeamId is { } tid && !await db.Set<ComplaintTeam>().AnyAsync(t => t.Id == tid && !t.IsRetired && (request.StoreId == null || t.StoreId == request.StoreId), ct))
         {
             return Outcome<AssignmentRuleView>.Invalid(HandleComplaint.TeamInvalid, nameof(request.TeamId));
         }
@@ -122,7 +141,7 @@ public sealed class ComplaintHandlingSettings(AfterSalesDb db, RequestValidation
 
     public async Task<IReadOnlyList<ComplaintTeamView>> ListTeamsAsync(Guid? storeId, CancellationToken ct)
     {
-        var teams = await db.Set<ComplaintTeam>().AsNoTracking().Where(t => storeId == null || t.StoreId == storeId).OrderBy(t => t.Name).ToListAsync(ct);
+        var teams = await db.Set<ComplaintTeam>().AsNoTracking().Where(t => !t.IsRetired && (storeId == null || t.StoreId == storeId)).OrderBy(t => t.Name).ToListAsync(ct);
         var ids = teams.Select(t => t.Id).ToList();
         var members = await db.Set<ComplaintTeamMember>().Where(m => ids.Contains(m.TeamId))
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.TeamId, u.Id, u.DisplayName })
@@ -133,7 +152,8 @@ public sealed class ComplaintHandlingSettings(AfterSalesDb db, RequestValidation
             t.StoreId,
             stores.GetValueOrDefault(t.StoreId, string.Empty),
             t.Name,
-            members.Where(m => m.TeamId == t.Id).OrderBy(m => m.DisplayName).Select(m => new TeamMemberView(m.Id, m.DisplayName)).ToList())).ToList();
+            members.Where(m => m.TeamId == t.Id).OrderBy(m => m.DisplayName).Select(m => new TeamMemberView(m.Id, m.DisplayName)).ToList(),
+            t.Version)).ToList();
     }
 
     public async Task<Outcome<ComplaintTeamView>> CreateTeamAsync(CreateTeamRequest request, CancellationToken ct)
@@ -158,7 +178,7 @@ public sealed class ComplaintHandlingSettings(AfterSalesDb db, RequestValidation
         var name = request.Name.Trim();
         if (await db.Set<ComplaintTeam>().AnyAsync(t => t.StoreId == request.StoreId && t.Name == name, ct))
         {
-            return Outcome<ComplaintTeamView>.Invalid("complaint.team_name_taken", nameof(request.Name));
+            return Outcome<ComplaintTeamView>.Invalid(TeamNameTaken, nameof(request.Name));
         }
 
         var team = ComplaintTeam.Create(request.StoreId, name, clock.GetUtcNow());
@@ -166,6 +186,104 @@ public sealed class ComplaintHandlingSettings(AfterSalesDb db, RequestValidation
         db.AddRange(request.MemberIds.Distinct().Select(m => new ComplaintTeamMember { TeamId = team.Id, UserId = m }));
         await db.SaveChangesAsync(ct);
         return (await ListTeamsAsync(request.StoreId, ct)).Single(t => t.Id == team.Id);
+    }
+
+    /// <summary>Renames a team and replaces its members; the store stays, so the rules and complaints that name it stay valid.</summary>
+    public async Task<Outcome<ComplaintTeamView>> UpdateTeamAsync(Guid id, UpdateTeamRequest request, CancellationToken ct)
+    {
+        var errors = await validation.CheckAsync(request, ct);
+        if (errors.Count > 0)
+        {
+            return Outcome<ComplaintTeamView>.Invalid(errors);
+        }
+
+        var team = await db.Set<ComplaintTeam>().FirstOrDefaultAsync(t => t.Id == id && !t.IsRetired, ct);
+        if (team is null)
+        {
+            return Outcome<ComplaintTeamView>.NotFound();
+        }
+
+        if (team.Version != request.Version)
+        {
+            return Outcome<ComplaintTeamView>.Conflict();
+        }
+
+        var candidates = (await specialists.HandleAsync(team.StoreId, ct)).Select(s => s.Id).ToHashSet();
+        if (request.MemberIds.Any(m => !candidates.Contains(m)))
+        {
+            return Outcome<ComplaintTeamView>.Invalid(HandleComplaint.SpecialistInvalid, nameof(request.MemberIds));
+        }
+
+        var name = request.Name.Trim();
+        if (await db.Set<ComplaintTeam>().AnyAsync(t => t.StoreId == team.StoreId && t.Name == name && t.Id != id, ct))
+        {
+            return Outcome<ComplaintTeamView>.Invalid(TeamNameTaken, nameof(request.Name));
+        }
+
+        team.Change(name, clock.GetUtcNow());
+        db.Entry(team).Property(t => t.Version).OriginalValue = request.Version;
+        var wanted = request.MemberIds.Distinct().ToHashSet();
+        var current = await db.Set<ComplaintTeamMember>().Where(m => m.TeamId == id).ToListAsync(ct);
+        db.RemoveRange(current.Where(m => !wanted.Contains(m.UserId)));
+        db.AddRange(wanted.Where(u => current.All(m => m.UserId != u)).Select(u => new ComplaintTeamMember { TeamId = id, UserId = u }));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another administrator changed the team (version) or took the name (unique index) meanwhile.
+            return Outcome<ComplaintTeamView>.Conflict();
+        }
+
+        return (await ListTeamsAsync(team.StoreId, ct)).Single(t => t.Id == id);
+    }
+
+    /// <summary>
+    /// Deletes a team nothing depends on. Refused while an assignment rule names it or an open complaint is with it
+    /// (the rules or complaints must be changed first); a team that only closed complaints name is retired instead.
+    /// </summary>
+    public async Task<Outcome<TeamDeletion>> DeleteTeamAsync(Guid id, CancellationToken ct)
+    {
+        var team = await db.Set<ComplaintTeam>().FirstOrDefaultAsync(t => t.Id == id && !t.IsRetired, ct);
+        if (team is null)
+        {
+            return Outcome<TeamDeletion>.NotFound();
+        }
+
+        if (await db.Set<ComplaintAssignmentRule>().AnyAsync(r => r.TeamId == id, ct))
+        {
+            return Outcome<TeamDeletion>.Conflict(TeamUsedByRules);
+        }
+
+        var complaints = db.Set<Complaint>().IgnoreQueryFilters().Where(c => c.AssignedTeamId == id);
+        if (await complaints.AnyAsync(c => c.Status != ComplaintStatus.Closed, ct))
+        {
+            return Outcome<TeamDeletion>.Conflict(TeamHasOpenComplaints);
+        }
+
+        var retire = await complaints.AnyAsync(ct);
+        if (retire)
+        {
+            team.Retire(clock.GetUtcNow());
+        }
+        else
+        {
+            db.RemoveRange(await db.Set<ComplaintTeamMember>().Where(m => m.TeamId == id).ToListAsync(ct));
+            db.Remove(team);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A complaint or rule took the team meanwhile (foreign key), or another administrator changed it.
+            return Outcome<TeamDeletion>.Conflict();
+        }
+
+        return new TeamDeletion(id, retire);
     }
 
     public async Task<IReadOnlyList<ApprovalLimitView>> ListLimitsAsync(CancellationToken ct)

@@ -5,7 +5,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.Complaints.Handling;
 
-public sealed record ResolutionActionView(Guid Id, int Round, int Revision, ResolutionActionKind Kind, string Description, decimal? Amount, bool IsDone, DateTimeOffset? DoneAt, string? DoneBy, string? DoneNote);
+/// <summary>One action of a plan; a carried-out re-repair names the repair order it opened.</summary>
+public sealed record ResolutionActionView(
+    Guid Id,
+    int Round,
+    int Revision,
+    ResolutionActionKind Kind,
+    string Description,
+    decimal? Amount,
+    bool IsDone,
+    DateTimeOffset? DoneAt,
+    string? DoneBy,
+    string? DoneNote,
+    Guid? RepairOrderId = null,
+    string? RepairOrderNumber = null);
 
 public sealed record ComplaintLogEntryView(Guid Id, int Round, ComplaintLogKind Kind, string Text, ContactOutcome? Outcome, string? Reference, DateTimeOffset At, string UserName);
 
@@ -92,5 +105,6 @@ public sealed class GetComplaintHandling(AfterSalesDb db, AccessGuard guard, Com
             mayHandle && StartInvestigation.MayAssign(access.User));
     }
 
-    private static ResolutionActionView View(ResolutionAction a) => new(a.Id, a.Round, a.Revision, a.Kind, a.Description, a.Amount, a.IsDone, a.DoneAt, a.DoneBy, a.DoneNote);
+    private static ResolutionActionView View(ResolutionAction a) =>
+        new(a.Id, a.Round, a.Revision, a.Kind, a.Description, a.Amount, a.IsDone, a.DoneAt, a.DoneBy, a.DoneNote, a.RepairOrderId, a.RepairOrderNumber);
 }

@@ -1,6 +1,9 @@
 using AfterSales.Domain.Complaints;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Infrastructure;
+using AfterSales.Web.Persistence;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.Complaints.Handling;
 
@@ -21,6 +24,12 @@ public sealed record ComplaintNoteRequest(int Version, string? Note = null);
 public sealed record ComplaintReasonRequest(int Version, string Reason);
 
 public sealed record CustomerResponseRequest(int Version, CustomerResponse Response, string? Reason = null);
+
+/// <summary>
+/// Marks an action done. For a re-repair, <see cref="AssetId"/> names the vehicle or device of the repair order it opens
+/// when the complaint names none and the customer has more than one.
+/// </summary>
+public sealed record ActionDoneRequest(int Version, string? Note = null, Guid? AssetId = null);
 
 internal sealed class ReassignComplaintValidator : AbstractValidator<ReassignComplaintRequest>
 {
@@ -76,6 +85,11 @@ internal sealed class ComplaintNoteValidator : AbstractValidator<ComplaintNoteRe
     public ComplaintNoteValidator() => RuleFor(x => x.Note).MaximumLength(Complaint.ReasonMaxLength);
 }
 
+internal sealed class ActionDoneValidator : AbstractValidator<ActionDoneRequest>
+{
+    public ActionDoneValidator() => RuleFor(x => x.Note).MaximumLength(Complaint.ReasonMaxLength);
+}
+
 internal sealed class ComplaintReasonValidator : AbstractValidator<ComplaintReasonRequest>
 {
     public ComplaintReasonValidator() => RuleFor(x => x.Reason).NotEmpty().WithErrorCode("complaint.reason_required").MaximumLength(Complaint.ReasonMaxLength);
@@ -95,10 +109,18 @@ internal sealed class CustomerResponseValidator : AbstractValidator<CustomerResp
 /// The handling slices: each validates, lets only those who may handle (or review) the complaint act, and moves
 /// it through <see cref="ComplaintGate"/> with the editor's version. A closed complaint refuses all of them but reopening.
 /// </summary>
-public sealed class HandleComplaint(ComplaintGate gate, RequestValidation validation, ComplaintAccess access, ComplaintAssigner assigner, ListSpecialists specialists)
+public sealed class HandleComplaint(
+    ComplaintGate gate,
+    RequestValidation validation,
+    ComplaintAccess access,
+    ComplaintAssigner assigner,
+    ListSpecialists specialists,
+    AfterSalesDb db,
+    OpenRepairOrder openRepairOrder)
 {
     public const string SpecialistInvalid = "complaint.specialist_invalid";
     public const string TeamInvalid = "complaint.team_invalid";
+    public const string ReRepairAssetRequired = "complaint.re_repair_asset_required";
 
     public async Task<Outcome<ComplaintView>> ReassignAsync(Guid id, ReassignComplaintRequest request, CancellationToken ct)
     {
@@ -156,8 +178,71 @@ public sealed class HandleComplaint(ComplaintGate gate, RequestValidation valida
     public Task<Outcome<ComplaintView>> RejectAsync(Guid id, ComplaintReasonRequest request, CancellationToken ct) =>
         RunAsync(request, id, request.Version, c => Task.FromResult(access.ReviewerCheck()), c => c.RejectPlan(gate.Actor, request.Reason, gate.Now), ct);
 
-    public Task<Outcome<ComplaintView>> MarkActionDoneAsync(Guid id, Guid actionId, ComplaintNoteRequest request, CancellationToken ct) =>
-        RunAsync(request, id, request.Version, c => access.HandlerCheckAsync(c, ct), c => c.MarkActionDone(actionId, gate.Actor, request.Note, gate.Now), ct);
+    /// <summary>
+    /// Carries out an action of the agreed plan. A re-repair opens its repair order through <see cref="OpenRepairOrder"/>
+    /// (a draft for the complaint's customer, asset and store, with the complaint's number and the problem in the
+    /// customer's words, linked to the complaint) in the same transaction as the done mark: both are saved or neither.
+    /// </summary>
+    public async Task<Outcome<ComplaintView>> MarkActionDoneAsync(Guid id, Guid actionId, ActionDoneRequest request, CancellationToken ct)
+    {
+        var errors = await validation.CheckAsync(request, ct);
+        if (errors.Count > 0)
+        {
+            return Outcome<ComplaintView>.Invalid(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        ReRepairOrder? order = null;
+        var outcome = await gate.MoveAsync(
+            id,
+            request.Version,
+            async c =>
+            {
+                if (await access.HandlerCheckAsync(c, ct) is { } refused)
+                {
+                    return refused;
+                }
+
+                // Anything the done mark would refuse anyway is refused by it, before an order is opened.
+                if (c.KindOf(actionId) != ResolutionActionKind.ReRepair || c.Version != request.Version || c.CheckActionDone(actionId) is not null)
+                {
+                    return null;
+                }
+
+                var opened = await OpenReRepairAsync(c, request.AssetId, ct);
+                order = opened.Value is { } o ? new ReRepairOrder(o.Id, o.Number) : null;
+                return opened.IsOk ? null : opened.As<ComplaintView>();
+            },
+            c => c.MarkActionDone(actionId, gate.Actor, request.Note, gate.Now, order),
+            ct);
+        // An order opened for a done mark that was then refused goes with it; anything else (an audited refusal) stays.
+        if (outcome.IsOk || order is null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        return outcome;
+    }
+
+    private async Task<Outcome<RepairOrderView>> OpenReRepairAsync(Complaint c, Guid? assetId, CancellationToken ct)
+    {
+        var asset = c.AssetId ?? assetId;
+        if (asset is null)
+        {
+            // The customer's only vehicle or device is the one concerned; with several, the handler names it.
+            var assets = await db.Assets.AsNoTracking().Where(a => a.CustomerId == c.CustomerId).Select(a => a.Id).Take(2).ToListAsync(ct);
+            if (assets.Count != 1)
+            {
+                return Outcome<RepairOrderView>.Invalid(ReRepairAssetRequired, nameof(ActionDoneRequest.AssetId));
+            }
+
+            asset = assets[0];
+        }
+
+        var words = $"{c.Number} · {c.CoreProblem}";
+        var request = new OpenRepairOrderRequest(c.CustomerId, asset.Value, words.Length > Domain.RepairOrders.RepairOrder.CustomerWordsMaxLength ? words[..Domain.RepairOrders.RepairOrder.CustomerWordsMaxLength] : words, StoreId: c.StoreId);
+        return await openRepairOrder.HandleAsync(request, new RepairOrderComplaintLink(c.Id, c.Number), ct);
+    }
 
     public Task<Outcome<ComplaintView>> CustomerRespondsAsync(Guid id, CustomerResponseRequest request, CancellationToken ct) =>
         RunAsync(request, id, request.Version, c => request.Response == CustomerResponse.FinalDecision ? Task.FromResult(access.ReviewerCheck()) : access.HandlerCheckAsync(c, ct), c => request.Response switch
