@@ -77,7 +77,7 @@ public static class DispatchEndpoints
         workshop.MapPost("/dispatch-suggestions", async (SuggestDispatchRequest request, SuggestDispatch handler, Problems problems, CancellationToken ct) =>
                 (await handler.HandleAsync(request, ct)).ToHttp(problems))
             .WithName("SuggestDispatch")
-            .WithSummary("Proposes a technician and a time for every unassigned job: skills and working hours respected, promised times first, load balanced (CP-SAT, 1.5 s limit). Saves nothing.")
+            .WithSummary("Proposes a technician and a time for every unassigned job: skills and working hours respected, promised times first, load balanced (CP-SAT assignment model, 1.5 s limit). Saves nothing.")
             .Produces<DispatchSuggestionView>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -113,6 +113,28 @@ public abstract class DispatchTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Marking_the_customer_as_waiting_is_audited_and_can_be_undone()
+    {
+        var order = await SignedOrderAsync();
+        var workshop = await app.ClientForAsync("workshop");
+
+        var marked = await (await workshop.PostAsync($"/api/v1/repair-orders/{order.Id}/customer-waiting", new CustomerWaitingRequest(true, order.Version))).ReadAsync<RepairOrderView>();
+        var stale = await (await workshop.PostAsync($"/api/v1/repair-orders/{order.Id}/customer-waiting", new CustomerWaitingRequest(false, order.Version))).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(RepairOrderGate.ChangedBySomeoneElse, stale.Code);
+        var unmarked = await (await workshop.PostAsync($"/api/v1/repair-orders/{order.Id}/customer-waiting", new CustomerWaitingRequest(false, marked.Version))).ReadAsync<RepairOrderView>();
+        Assert.True(unmarked.Version > marked.Version);
+
+        var tech = await app.ClientForAsync("tech");
+        var forbidden = await tech.PostAsync($"/api/v1/repair-orders/{order.Id}/customer-waiting", new CustomerWaitingRequest(true, unmarked.Version));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+
+        var waiting = await app.WithDbAsync(db => db.Set<RepairOrder>().Where(o => o.Id == order.Id).Select(o => o.CustomerWaiting).SingleAsync(Ct));
+        Assert.False(waiting);
+        var changes = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == order.Id && e.Action == "Modified").Select(e => e.Changes).ToListAsync(Ct));
+        Assert.Equal(2, changes.Count(c => c.Contains(nameof(RepairOrder.CustomerWaiting), StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task The_board_lists_open_jobs_by_priority_with_technician_load()
     {
         var ordinary = await SignedOrderAsync();
