@@ -352,6 +352,8 @@ public sealed partial class ServiceWalkScenarios(AppServer app) : BrowserTest(ap
     {
         var folder = Path.Combine(AppServer.RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
+        // From the top: a full-page shot of a scrolled page draws the fixed app bar in the middle.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 

@@ -197,9 +197,9 @@ public sealed class CheckGatePass(DeliveryGate gate)
 
         var order = await gate.Db.Set<RepairOrder>().AsNoTracking().Where(o => o.Id == delivery.RepairOrderId)
             .Select(o => new { o.Number, o.AssetId, o.CustomerId }).FirstAsync(ct);
-        var asset = await gate.Db.Assets.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == order.AssetId).Select(a => new { a.Plate, a.DisplayName }).FirstAsync(ct);
+        var asset = await gate.Db.Assets.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == order.AssetId).Select(a => new { a.Plate, a.Brand, a.Model }).FirstAsync(ct);
         var customer = await gate.Db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.Name).FirstAsync(ct);
-        return new GateCheckView(result, order.Number, asset.Plate, asset.DisplayName, customer, delivery.GatePassIssuedAt, delivery.GatePassUsedAt, delivery.GatePassUsedByName);
+        return new GateCheckView(result, order.Number, asset.Plate, $"{asset.Brand} {asset.Model}".Trim(), customer, delivery.GatePassIssuedAt, delivery.GatePassUsedAt, delivery.GatePassUsedByName);
     }
 }
 

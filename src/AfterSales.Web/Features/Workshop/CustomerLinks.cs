@@ -292,7 +292,7 @@ public sealed class PublicRepairOrderLinks(AfterSalesDb db, RepairOrderLinkToken
                 j.PartsAmount, j.LabourAmount + j.PartsAmount, j.IsExtraWork, j.SafetyCritical, j.Status))
             .ToList();
         return new PublicRepairOrderView(
-            order.Number, order.Version, purpose, order.Status, storeName, asset.DisplayName, asset.Plate, order.CustomerWords, order.PromisedAt, expiresAt, order.TaxRate,
+            order.Number, order.Version, purpose, order.Status, storeName, $"{asset.Brand} {asset.Model}".Trim(), asset.Plate, order.CustomerWords, order.PromisedAt, expiresAt, order.TaxRate,
             jobs, order.Totals, purpose == CustomerLinkPurpose.Signature && order.Status == RepairOrderStatus.AwaitingSignature);
     }
 }

@@ -110,7 +110,7 @@ internal sealed record DispatchSnapshot(
             WorkingDay.Next(store.Calendar(), now),
             orders,
             urgent,
-            assets.ToDictionary(a => a.Id, a => a.Plate is { Length: > 0 } plate ? $"{a.DisplayName} {plate}" : a.DisplayName),
+            assets.ToDictionary(a => a.Id, a => a.DisplayName),
             technicians,
             teams);
     }
