@@ -25,6 +25,7 @@ public sealed partial class ServiceWalkScenarios(AppServer app) : BrowserTest(ap
     private const string Technician = "赵磊";
     private const string ExtraFinding = "左前制动盘有深划痕";
     private const string SafetyFinding = "后制动片磨损至 2mm";
+    private const string ReworkReason = "制动片安装后路试仍有异响";
 
     [Fact]
     public Task A_signed_order_walks_from_dispatch_through_the_workshop_quality_control_and_settlement_to_the_gate() => ScenarioAsync("walk-gate", async () =>
@@ -128,7 +129,7 @@ public sealed partial class ServiceWalkScenarios(AppServer app) : BrowserTest(ap
         await pads.GetByTestId("final-job-pass-all").ClickAsync();
         await pads.GetByTestId("final-item-fail").First.ClickAsync();
         await disc.GetByTestId("final-job-pass-all").ClickAsync();
-        await pads.Locator("input[id$='-reason']").FillAsync("制动片安装后路试仍有异响");
+        await pads.Locator("input[id$='-reason']").FillAsync(ReworkReason);
         await pads.GetByTestId("final-job-party").ClickAsync();
         await qc.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = App.Text("enum.ResponsibleParty.Technician"), Exact = true }).ClickAsync();
         await qc.Locator("#road-test-km").FillAsync("5");
@@ -141,7 +142,7 @@ public sealed partial class ServiceWalkScenarios(AppServer app) : BrowserTest(ap
         // 8. Rework: the technician sees the reason, redoes and self-checks the job; the team lead passes it again.
         await GoToAsync("/workshop/my-jobs");
         await Expect(Page.GetByTestId("my-job").Filter(new LocatorFilterOptions { HasText = number }).Filter(new LocatorFilterOptions { HasText = App.Text("enum.RepairJobStatus.Assigned") })).ToHaveCountAsync(1);
-        await SelfCheckAsync(jobId, start: true, "walk-13-rework-self-check");
+        await SelfCheckAsync(jobId, start: true, "walk-13-rework-self-check", reworkReason: ReworkReason);
         await TeamLeadPassAsync(teamLead, jobId, null);
 
         // 9. QC passes the final inspection with a road test.
@@ -273,9 +274,14 @@ public sealed partial class ServiceWalkScenarios(AppServer app) : BrowserTest(ap
     }
 
     /// <summary>On the phone: opens the job, clocks on if asked, goes to the self-check, ticks every item and finishes.</summary>
-    private async Task SelfCheckAsync(Guid jobId, bool start, string? shot)
+    private async Task SelfCheckAsync(Guid jobId, bool start, string? shot, string? reworkReason = null)
     {
         await GoToAsync($"/workshop/jobs/{jobId}");
+        if (reworkReason is not null)
+        {
+            await Expect(Page.GetByTestId("rework-reason")).ToContainTextAsync(reworkReason);
+        }
+
         if (start)
         {
             await Page.GetByTestId("job-start").ClickAsync();
