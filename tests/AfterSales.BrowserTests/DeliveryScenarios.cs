@@ -125,7 +125,7 @@ public sealed class DeliveryScenarios(AppServer app) : BrowserTest(app)
             order = (await services.GetRequiredService<ReviseRepairOrder>().HandleAsync(order.Id,
                 new ReviseRepairOrderRequest(order.Version, order.CustomerWords, jobs, 0m, null, null, PaymentMethod.WeChatPay, OldPartsHandling.CustomerTakes, FreeWash: true), CancellationToken.None)).Value!;
             order = (await services.GetRequiredService<SubmitRepairOrder>().HandleAsync(order.Id, new RepairOrderMoveRequest(order.Version), CancellationToken.None)).Value!;
-            var signed = await services.GetRequiredService<SignRepairOrder>().HandleAsync(order.Id, new SignRepairOrderRequest(order.Version, "张三", SignaturePng), CancellationToken.None);
+            var signed = await services.GetRequiredService<SignRepairOrder>().HandleAsync(order.Id, new SignRepairOrderRequest(order.Version, "张三", SignaturePng), App.BaseUrl, CancellationToken.None);
             Assert.True(signed.IsOk, string.Join("; ", signed.Errors));
 
             var o = await db.Set<RepairOrder>().Include(x => x.Jobs).SingleAsync(x => x.Id == order.Id);

@@ -112,7 +112,7 @@ public sealed class QualityScenarios(AppServer app) : BrowserTest(app)
             var revised = Ok(await services.GetRequiredService<ReviseRepairOrder>().HandleAsync(
                 opened.Id, new ReviseRepairOrderRequest(opened.Version, opened.CustomerWords, [new JobRequest(operations.Items.Single(o => o.Code == "ME-001").Id, PayType.Customer)]), CancellationToken.None));
             var submitted = Ok(await services.GetRequiredService<SubmitRepairOrder>().HandleAsync(revised.Id, new RepairOrderMoveRequest(revised.Version), CancellationToken.None));
-            return Ok(await services.GetRequiredService<SignRepairOrder>().HandleAsync(submitted.Id, new SignRepairOrderRequest(submitted.Version, customer.Name, SignaturePng), CancellationToken.None));
+            return Ok(await services.GetRequiredService<SignRepairOrder>().HandleAsync(submitted.Id, new SignRepairOrderRequest(submitted.Version, customer.Name, SignaturePng), App.BaseUrl, CancellationToken.None));
         });
         var jobId = order.Jobs[0].Id;
         var technicianId = await AppUserId("tech");

@@ -104,7 +104,7 @@ public sealed partial class SurveyScenarios(AppServer app) : BrowserTest(app)
             var revised = Ok(await services.GetRequiredService<ReviseRepairOrder>().HandleAsync(
                 opened.Id, new ReviseRepairOrderRequest(opened.Version, "刹车异响", [new JobRequest(operation.Id, PayType.Customer)]), CancellationToken.None));
             var submitted = Ok(await services.GetRequiredService<SubmitRepairOrder>().HandleAsync(revised.Id, new RepairOrderMoveRequest(revised.Version), CancellationToken.None));
-            return Ok(await services.GetRequiredService<SignRepairOrder>().HandleAsync(submitted.Id, new SignRepairOrderRequest(submitted.Version, customer.Name, SignaturePng), CancellationToken.None));
+            return Ok(await services.GetRequiredService<SignRepairOrder>().HandleAsync(submitted.Id, new SignRepairOrderRequest(submitted.Version, customer.Name, SignaturePng), App.BaseUrl, CancellationToken.None));
         });
         var technician = await App.AsUserAsync("tech", services => Task.FromResult(services.GetRequiredService<Web.Infrastructure.ICurrentUser>().UserId!.Value));
         await using (var scope = App.Services.CreateAsyncScope())

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfterSales.Domain.RepairOrders;
 using AfterSales.Web.Infrastructure;
 using FluentValidation;
@@ -81,9 +82,13 @@ public sealed class CancelRepairOrder(RepairOrderGate gate, RequestValidation va
 }
 
 /// <summary>The customer signs in person: the order as it stands now becomes the signed text.</summary>
-public sealed class SignRepairOrder(RepairOrderGate gate, RequestValidation validation)
+/// <summary>
+/// The customer signs in person. Signing also queues the customer's "received" message with the progress link (once per
+/// order, in the same save), in the language of the signing screen.
+/// </summary>
+public sealed class SignRepairOrder(RepairOrderGate gate, RequestValidation validation, Notifications.Notifications notifications)
 {
-    public async Task<Outcome<RepairOrderView>> HandleAsync(Guid id, SignRepairOrderRequest request, CancellationToken ct)
+    public async Task<Outcome<RepairOrderView>> HandleAsync(Guid id, SignRepairOrderRequest request, string publicBaseUrl, CancellationToken ct)
     {
         var errors = await validation.CheckAsync(request, ct);
         if (errors.Count > 0)
@@ -101,7 +106,13 @@ public sealed class SignRepairOrder(RepairOrderGate gate, RequestValidation vali
 
             var snapshot = await RepairOrderViews.SnapshotAsync(gate.Db, order, ct);
             var refusal = order.Sign(request.SignerName, SignatureChannel.InPerson, SignatureImages.Decode(request.SignaturePng), snapshot.ToJson(), null, actor, gate.Now);
-            return refusal is null ? null : RepairOrderGate.Refused(refusal);
+            if (refusal is not null)
+            {
+                return RepairOrderGate.Refused(refusal);
+            }
+
+            await Settlement.ProgressMessages.SendReceivedOnceAsync(gate.Db, notifications, order, publicBaseUrl, CultureInfo.CurrentUICulture.Name, gate.Now, ct);
+            return null;
         }, ct);
     }
 }

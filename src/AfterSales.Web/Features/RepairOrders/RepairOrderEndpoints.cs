@@ -1,3 +1,4 @@
+using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Warranty;
 using AfterSales.Web.Infrastructure;
@@ -100,8 +101,8 @@ public static class RepairOrderEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPost("/{id:guid}/sign", async (Guid id, SignRepairOrderRequest request, SignRepairOrder handler, Problems problems, CancellationToken ct) =>
-                (await handler.HandleAsync(id, request, ct)).ToHttp(problems))
+        group.MapPost("/{id:guid}/sign", async (Guid id, SignRepairOrderRequest request, SignRepairOrder handler, HttpContext http, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, http.Request.PublicBase(), ct)).ToHttp(problems))
             .WithName("SignRepairOrder")
             .WithSummary("The customer's on-screen signature: the PNG and the signed text (JSON with its SHA-256) are stored for good.")
             .Produces<RepairOrderView>()

@@ -11,7 +11,7 @@ namespace AfterSales.Web.Features.Settlement;
 
 public sealed record HistoryPartView(string PartNumber, string Name, decimal Quantity, decimal Amount);
 
-/// <summary>A job as it was done: standard hours beside the hours it was actually in progress (from its moves).</summary>
+/// <summary>A job as it was done: standard hours beside the hours the technicians clocked on it (their clock sessions).</summary>
 public sealed record HistoryJobView(
     Guid Id, string OperationCode, string Name, PayType PayType, RepairJobStatus Status, string? TechnicianName,
     decimal StandardHours, decimal ActualHours, int ReworkCount, bool SafetyCritical, decimal LabourAmount, IReadOnlyList<HistoryPartView> Parts);
@@ -30,7 +30,7 @@ public sealed record HistoryOrderView(
 /// The asset's full service history (in every store of the group: an asset keeps its history): each repair order with its
 /// jobs, parts, hours, checks, payments and documents. One query per section, never one per row.
 /// </summary>
-public sealed class AssetServiceHistory(AfterSalesDb db, AccessGuard guard)
+public sealed class AssetServiceHistory(AfterSalesDb db, AccessGuard guard, TimeProvider clock)
 {
     public const int MaxOrders = 30;
 
@@ -41,7 +41,7 @@ public sealed class AssetServiceHistory(AfterSalesDb db, AccessGuard guard)
             return await guard.NotFoundAsync<Asset, IReadOnlyList<HistoryOrderView>>(assetId, ct);
         }
 
-        var orders = await db.Set<RepairOrder>().IgnoreQueryFilters().AsNoTracking().Include(o => o.Jobs).ThenInclude(j => j.Parts).AsSplitQuery()
+        var orders = await db.Set<RepairOrder>().IgnoreQueryFilters().AsNoTracking().Include(o => o.Jobs).ThenInclude(j => j.Parts).Include(o => o.ClockSessions).AsSplitQuery()
             .Where(o => o.AssetId == assetId && o.Status != RepairOrderStatus.Draft && o.Status != RepairOrderStatus.Cancelled)
             .OrderByDescending(o => o.OpenedAt)
             .Take(MaxOrders)
@@ -58,13 +58,13 @@ public sealed class AssetServiceHistory(AfterSalesDb db, AccessGuard guard)
         var stores = await db.Stores.IgnoreQueryFilters().Where(s => storeIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
 
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
-        var movesByJob = jobMoves.ToLookup(m => m.RepairJobId);
+        var now = clock.GetUtcNow();
         return orders.Select(o =>
         {
             var names = o.Jobs.ToDictionary(j => j.Id, j => LabourOperation.Name(j.NameZh, j.NameEn, culture));
             var delivery = deliveries.GetValueOrDefault(o.Id);
             var jobs = o.Jobs.OrderBy(j => j.Position).Select(j => new HistoryJobView(
-                j.Id, j.OperationCode, names[j.Id], j.PayType, j.Status, j.TechnicianName, j.Hours, ActualHours(movesByJob[j.Id]), j.ReworkCount, j.SafetyCritical, j.LabourAmount,
+                j.Id, j.OperationCode, names[j.Id], j.PayType, j.Status, j.TechnicianName, j.Hours, o.ActualHours(j.Id, now), j.ReworkCount, j.SafetyCritical, j.LabourAmount,
                 j.Parts.OrderBy(p => p.Position).Select(p => new HistoryPartView(p.PartNumber, p.Name, p.Quantity, p.Amount)).ToList())).ToList();
             var checks = jobMoves.Where(m => m.RepairOrderId == o.Id && m.Trigger is RepairJobTrigger.Finish or RepairJobTrigger.Check or RepairJobTrigger.Rework)
                 .Select(m => new HistoryCheckView(m.At, m.Trigger.ToString(), m.UserName, names.GetValueOrDefault(m.RepairJobId), m.Reason))
@@ -92,26 +92,5 @@ public sealed class AssetServiceHistory(AfterSalesDb db, AccessGuard guard)
                 o.Id, o.Number, o.Status, stores.GetValueOrDefault(o.StoreId, string.Empty), o.OpenedAt, o.DeliveredAt, o.MileageKm, o.CustomerWords, customerPays,
                 delivery?.InvoiceNumber, jobs, checks, payments, documents, delivery?.NextServiceDate, delivery?.NextServiceMileageKm);
         }).ToList();
-    }
-
-    /// <summary>The hours a job spent in progress, from its moves (start/resume until pause/finish).</summary>
-    public static decimal ActualHours(IEnumerable<RepairJobStatusChange> moves)
-    {
-        var total = TimeSpan.Zero;
-        DateTimeOffset? since = null;
-        foreach (var move in moves.OrderBy(m => m.At))
-        {
-            if (move.To == RepairJobStatus.InProgress)
-            {
-                since ??= move.At;
-            }
-            else if (since is { } start)
-            {
-                total += move.At - start;
-                since = null;
-            }
-        }
-
-        return decimal.Round((decimal)total.TotalHours, 2, MidpointRounding.AwayFromZero);
     }
 }

@@ -197,13 +197,16 @@ public sealed class CheckGatePass(DeliveryGate gate)
 
         var order = await gate.Db.Set<RepairOrder>().AsNoTracking().Where(o => o.Id == delivery.RepairOrderId)
             .Select(o => new { o.Number, o.AssetId, o.CustomerId }).FirstAsync(ct);
-        var asset = await gate.Db.Assets.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == order.AssetId).Select(a => new { a.Plate, a.DisplayName }).FirstAsync(ct);
+        var asset = await gate.Db.Assets.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == order.AssetId).Select(a => new { a.Plate, a.Brand, a.Model }).FirstAsync(ct);
         var customer = await gate.Db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.Name).FirstAsync(ct);
-        return new GateCheckView(result, order.Number, asset.Plate, asset.DisplayName, customer, delivery.GatePassIssuedAt, delivery.GatePassUsedAt, delivery.GatePassUsedByName);
+        return new GateCheckView(result, order.Number, asset.Plate, $"{asset.Brand} {asset.Model}".Trim(), customer, delivery.GatePassIssuedAt, delivery.GatePassUsedAt, delivery.GatePassUsedByName);
     }
 }
 
-/// <summary>Sends the customer the "received" message with the progress link (made once per order) and returns the link.</summary>
+/// <summary>
+/// Sends the customer the "received" message with the progress link again (signing sent it first), e.g. when the customer
+/// lost it or has a new phone, and returns the link for the advisor to read out.
+/// </summary>
 public sealed class SendProgressLink(AfterSalesDb db, AccessGuard guard, Notifications.Notifications notifications, TimeProvider clock)
 {
     public async Task<Outcome<ProgressLinkView>> HandleAsync(Guid id, string publicBase, string? culture, CancellationToken ct)
@@ -226,6 +229,18 @@ public static class ProgressMessages
     public static readonly NotificationTemplate Received = new("repair_received", NotificationPurpose.Service, ["name", "store", "number", "link"]);
 
     public static readonly NotificationTemplate Ready = new("repair_ready", NotificationPurpose.Service, ["name", "store", "number", "link"]);
+
+    /// <summary>
+    /// The "received" message when the order is signed, once per order: the progress link is made with the first message,
+    /// so an order that already has one (signed before, reopened and signed again) is not messaged again. Adds to the caller's save.
+    /// </summary>
+    internal static async Task SendReceivedOnceAsync(AfterSalesDb db, Notifications.Notifications notifications, RepairOrder order, string publicBase, string? culture, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await db.Set<RepairOrderProgressLink>().AnyAsync(l => l.RepairOrderId == order.Id, ct))
+        {
+            await SendAsync(db, notifications, order, Received, publicBase, culture, now, ct);
+        }
+    }
 
     /// <summary>Adds the message (and the link if the order has none yet) to the caller's save.</summary>
     internal static async Task<RepairOrderProgressLink> SendAsync(AfterSalesDb db, Notifications.Notifications notifications, RepairOrder order, NotificationTemplate template, string publicBase, string? culture, DateTimeOffset now, CancellationToken ct)

@@ -102,13 +102,23 @@ internal static class DeliveryViews
             o.DeliveredAt);
     }
 
-    /// <summary>What the customer signed as the estimate: the customer-paid total of the current signature's snapshot.</summary>
+    /// <summary>
+    /// What the customer agreed to as the estimate: the customer-paid total of the current signature's snapshot plus the
+    /// extra work they approved since (each approval was for its price, so it needs no second approval at settlement).
+    /// </summary>
     public static decimal SignedEstimate(RepairOrder order)
     {
         var signature = order.Signatures.FirstOrDefault(s => s.Id == order.CurrentSignatureId)
             ?? order.Signatures.OrderByDescending(s => s.SignedAt).FirstOrDefault();
-        return signature is not null && SignedOrderSnapshot.FromJson(signature.SnapshotJson) is { } snapshot
+        if (signature is null || SignedOrderSnapshot.FromJson(signature.SnapshotJson) is not { } snapshot)
+        {
+            return order.Totals.CustomerPays;
+        }
+
+        var signedJobs = snapshot.Jobs.Select(j => j.Id).ToHashSet();
+        var approvedExtra = order.Jobs.Where(j => j.IsExtraWork && RepairJobLifecycle.IsAgreed(j.Status) && !signedJobs.Contains(j.Id)).ToList();
+        return approvedExtra.Count == 0
             ? snapshot.Totals.CustomerPays
-            : order.Totals.CustomerPays;
+            : snapshot.Totals.CustomerPays + RepairOrderTotals.Calculate(approvedExtra.Select(j => (j.PayType, j.LabourAmount, j.PartsAmount)), order.DiscountPercent, order.TaxRate).CustomerPays;
     }
 }

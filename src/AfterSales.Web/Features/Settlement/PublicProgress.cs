@@ -64,7 +64,7 @@ public sealed class PublicProgress(AfterSalesDb db)
 
         var moves = await db.Set<RepairOrderStatusChange>().AsNoTracking().Where(c => c.RepairOrderId == order.Id).Select(c => new { c.To, c.At }).ToListAsync(ct);
         var store = await db.Stores.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == order.StoreId).Select(s => new { s.Name, s.Phone }).FirstAsync(ct);
-        var asset = await db.Assets.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == order.AssetId).Select(a => new { a.DisplayName, a.Plate }).FirstAsync(ct);
+        var asset = await db.Assets.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == order.AssetId).Select(a => new { a.Brand, a.Model, a.Plate }).FirstAsync(ct);
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
         var waiting = order.Jobs.Where(j => j.Status == RepairJobStatus.Proposed).OrderBy(j => j.Position).Select(j => Domain.Labour.LabourOperation.Name(j.NameZh, j.NameEn, culture)).ToList();
         var stage = StageOf(order.Status, waiting.Count > 0);
@@ -83,7 +83,7 @@ public sealed class PublicProgress(AfterSalesDb db)
             .Where(s => s != ProgressStage.WaitingForApproval || stage == ProgressStage.WaitingForApproval)
             .Select(s => new ProgressStepView(s, index >= 0 && Array.IndexOf(Path, s) <= index, s == stage, at[s]))
             .ToList();
-        return new ProgressView(order.Number, store.Name, store.Phone, asset.DisplayName, MaskPlate(asset.Plate), stage, steps, waiting, order.PromisedAt, order.DeliveredAt);
+        return new ProgressView(order.Number, store.Name, store.Phone, $"{asset.Brand} {asset.Model}".Trim(), MaskPlate(asset.Plate), stage, steps, waiting, order.PromisedAt, order.DeliveredAt);
     }
 
     /// <summary>沪A·12345 → 沪A***45: enough for the owner to recognise, not enough to look anyone up.</summary>

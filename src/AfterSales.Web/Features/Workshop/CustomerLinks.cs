@@ -169,7 +169,7 @@ public sealed class SendCustomerLink(AfterSalesDb db, AccessGuard guard, RepairO
 /// The customer's side of the link, without a login: the token names the order and what may be done. Every query here
 /// ignores the staff store filter; the token is the only key.
 /// </summary>
-public sealed class PublicRepairOrderLinks(AfterSalesDb db, RepairOrderLinkTokens tokens, TimeProvider clock)
+public sealed class PublicRepairOrderLinks(AfterSalesDb db, RepairOrderLinkTokens tokens, TimeProvider clock, Notifications.Notifications notifications)
 {
     public async Task<Outcome<PublicRepairOrderView>> GetAsync(string token, CancellationToken ct)
     {
@@ -197,8 +197,11 @@ public sealed class PublicRepairOrderLinks(AfterSalesDb db, RepairOrderLinkToken
                 : new FieldError(RepairOrder.JobNotFound), ct);
     }
 
-    /// <summary>The customer signs the order remotely: the text shown is what is signed (by its version).</summary>
-    public async Task<Outcome<PublicRepairOrderView>> SignAsync(string token, PublicSignatureRequest request, string? remoteAddress, CancellationToken ct)
+    /// <summary>
+    /// The customer signs the order remotely: the text shown is what is signed (by its version). Signing queues the
+    /// "received" message with the progress link (once per order), in the language of the customer's page.
+    /// </summary>
+    public async Task<Outcome<PublicRepairOrderView>> SignAsync(string token, PublicSignatureRequest request, string? remoteAddress, string publicBaseUrl, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.SignerName) || request.SignerName.Trim().Length > RepairOrder.SignerNameMaxLength)
         {
@@ -209,11 +212,13 @@ public sealed class PublicRepairOrderLinks(AfterSalesDb db, RepairOrderLinkToken
         return await ChangeAsync(token, CustomerLinkPurpose.Signature, request.Version, order =>
             order.Sign(request.SignerName, SignatureChannel.RemoteLink, null, snapshot!, remoteAddress, new RepairOrderActor(null, request.SignerName.Trim()), clock.GetUtcNow()),
             ct,
-            async order => snapshot = (await RepairOrderViews.SnapshotAsync(db, order, ct)).ToJson());
+            async order => snapshot = (await RepairOrderViews.SnapshotAsync(db, order, ct)).ToJson(),
+            order => Settlement.ProgressMessages.SendReceivedOnceAsync(db, notifications, order, publicBaseUrl, CultureInfo.CurrentUICulture.Name, clock.GetUtcNow(), ct));
     }
 
     private async Task<Outcome<PublicRepairOrderView>> ChangeAsync(
-        string token, CustomerLinkPurpose purpose, int version, Func<RepairOrder, FieldError?> change, CancellationToken ct, Func<RepairOrder, Task>? prepare = null)
+        string token, CustomerLinkPurpose purpose, int version, Func<RepairOrder, FieldError?> change, CancellationToken ct,
+        Func<RepairOrder, Task>? prepare = null, Func<RepairOrder, Task>? changed = null)
     {
         var (order, linkPurpose, expiresAt, refusal) = await OpenAsync(token, tracking: true, ct);
         if (order is null)
@@ -239,6 +244,11 @@ public sealed class PublicRepairOrderLinks(AfterSalesDb db, RepairOrderLinkToken
         if (change(order) is { } refused)
         {
             return refused.Code == RepairOrder.JobNotFound ? Outcome<PublicRepairOrderView>.NotFound() : Outcome<PublicRepairOrderView>.Conflict(refused.Code);
+        }
+
+        if (changed is not null)
+        {
+            await changed(order);
         }
 
         db.Entry(order).Property(o => o.Version).OriginalValue = version;
@@ -282,7 +292,7 @@ public sealed class PublicRepairOrderLinks(AfterSalesDb db, RepairOrderLinkToken
                 j.PartsAmount, j.LabourAmount + j.PartsAmount, j.IsExtraWork, j.SafetyCritical, j.Status))
             .ToList();
         return new PublicRepairOrderView(
-            order.Number, order.Version, purpose, order.Status, storeName, asset.DisplayName, asset.Plate, order.CustomerWords, order.PromisedAt, expiresAt, order.TaxRate,
+            order.Number, order.Version, purpose, order.Status, storeName, $"{asset.Brand} {asset.Model}".Trim(), asset.Plate, order.CustomerWords, order.PromisedAt, expiresAt, order.TaxRate,
             jobs, order.Totals, purpose == CustomerLinkPurpose.Signature && order.Status == RepairOrderStatus.AwaitingSignature);
     }
 }

@@ -158,7 +158,7 @@ public static class TechnicianEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/signature", async (string token, PublicSignatureRequest request, PublicRepairOrderLinks handler, HttpContext http, Problems problems, CancellationToken ct) =>
-                (await handler.SignAsync(token, request, http.Connection.RemoteIpAddress?.ToString(), ct)).ToHttp(problems))
+                (await handler.SignAsync(token, request, http.Connection.RemoteIpAddress?.ToString(), http.Request.PublicBase(), ct)).ToHttp(problems))
             .WithName("SignRepairOrderByLink")
             .WithSummary("The customer signs the repair order through the link; the signed text and the address are kept.")
             .Produces<PublicRepairOrderView>()
