@@ -93,7 +93,7 @@ public sealed class DispatchScenarios(AppServer app) : BrowserTest(app)
             Assert.True(revised.IsOk, string.Join("; ", revised.Errors));
             var submitted = await services.GetRequiredService<SubmitRepairOrder>().HandleAsync(revised.Value!.Id, new RepairOrderMoveRequest(revised.Value.Version), CancellationToken.None);
             Assert.True(submitted.IsOk, string.Join("; ", submitted.Errors));
-            var signed = await services.GetRequiredService<SignRepairOrder>().HandleAsync(submitted.Value!.Id, new SignRepairOrderRequest(submitted.Value.Version, "张三", Png), CancellationToken.None);
+            var signed = await services.GetRequiredService<SignRepairOrder>().HandleAsync(submitted.Value!.Id, new SignRepairOrderRequest(submitted.Value.Version, "张三", Png), App.BaseUrl, CancellationToken.None);
             Assert.True(signed.IsOk, string.Join("; ", signed.Errors));
             return signed.Value!.Number;
         });
