@@ -4941,6 +4941,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("DeliveredMonth")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DeliveredWeek")
+                        .HasColumnType("date");
+
                     b.Property<string>("OrderType")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -4968,6 +4977,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(120)");
 
                     b.HasKey("RepairOrderId");
+
+                    b.HasIndex("DeliveredOn", "StoreId");
 
                     b.HasIndex("StoreId", "DeliveredAt");
 

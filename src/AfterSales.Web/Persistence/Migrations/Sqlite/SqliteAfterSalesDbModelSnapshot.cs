@@ -4933,6 +4933,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<long>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("DeliveredMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeliveredWeek")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrderType")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -4960,6 +4969,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("RepairOrderId");
+
+                    b.HasIndex("DeliveredOn", "StoreId");
 
                     b.HasIndex("StoreId", "DeliveredAt");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAfterSalesDb))]
-    [Migration("20261123192537_Initial")]
+    [Migration("20261123213856_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -4944,6 +4944,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("DeliveredMonth")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DeliveredWeek")
+                        .HasColumnType("date");
+
                     b.Property<string>("OrderType")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -4971,6 +4980,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(120)");
 
                     b.HasKey("RepairOrderId");
+
+                    b.HasIndex("DeliveredOn", "StoreId");
 
                     b.HasIndex("StoreId", "DeliveredAt");
 

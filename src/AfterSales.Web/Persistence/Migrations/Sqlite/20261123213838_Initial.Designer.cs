@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAfterSalesDb))]
-    [Migration("20261123192532_Initial")]
+    [Migration("20261123213838_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -4936,6 +4936,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<long>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("DeliveredMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeliveredWeek")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrderType")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -4963,6 +4972,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("RepairOrderId");
+
+                    b.HasIndex("DeliveredOn", "StoreId");
 
                     b.HasIndex("StoreId", "DeliveredAt");
 
