@@ -98,6 +98,24 @@ public sealed partial class FollowUpScenarios(AppServer app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task A_manager_sees_coverage_and_reach_against_the_target() => ScenarioAsync("follow-up-analytics", async () =>
+    {
+        var order = await DeliveredAsync();
+        await MakeDueAsync(order);
+
+        await LoginAsAsync("manager");
+        await GoToAsync("/follow-ups/analytics");
+        var coverage = Page.GetByTestId("analytics-coverage");
+        await Expect(coverage).ToContainTextAsync(App.Text("follow_up_reach.title"));
+        await Expect(Page.GetByTestId("coverage-by-store")).ToContainTextAsync("北京朝阳旗舰店");
+        await Expect(Page.GetByTestId("coverage-by-store").Locator("[data-testid=coverage-percent]").First).ToBeVisibleAsync();
+        await coverage.ScrollIntoViewIfNeededAsync();
+        await SnapshotAsync("follow-up-analytics-by-store");
+        await Page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = App.Text("follow_up_reach.by_week") }).ClickAsync();
+        await Expect(Page.GetByTestId("coverage-by-week")).ToContainTextAsync("北京朝阳旗舰店");
+    });
+
+    [Fact]
     public Task An_administrator_sets_the_follow_up_policy() => ScenarioAsync("follow-up-policies", async () =>
     {
         await LoginAsAsync("admin");
