@@ -15,14 +15,14 @@ public sealed record CustomerDoNotCallView(Guid CustomerId, bool DoNotCall, Date
 /// phone, in a message) — not only on a follow-up call. Asking not to be called cancels the customer's open follow-up calls
 /// at once, in every store; the generator, the call list, recording a call and the reminders all honour the flag.
 /// </summary>
-public sealed class SetCustomerDoNotCall(AfterSalesDb db, ICurrentUser user, TimeProvider clock)
+public sealed class SetCustomerDoNotCall(AfterSalesDb db, ICurrentUser user, AccessGuard guard, TimeProvider clock)
 {
     public async Task<Outcome<CustomerDoNotCallView>> HandleAsync(Guid customerId, SetDoNotCallRequest request, CancellationToken ct)
     {
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct);
         if (customer is null)
         {
-            return Outcome<CustomerDoNotCallView>.NotFound();
+            return await guard.NotFoundAsync<Domain.Customers.Customer, CustomerDoNotCallView>(customerId, ct);
         }
 
         var now = clock.GetUtcNow();
