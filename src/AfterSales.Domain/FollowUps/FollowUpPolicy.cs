@@ -27,6 +27,9 @@ public sealed class FollowUpPolicy
     public const int MaxRetryMinutes = 7 * 24 * 60;
     public const int MaxBlockedWindows = 6;
 
+    /// <summary>The coverage target of a store that has not saved a policy: at least half of the deliveries.</summary>
+    public const int DefaultCoverageTargetPercent = 50;
+
     public const string CoverageOutOfRange = "follow_up_policy.coverage_out_of_range";
     public const string AttemptsOutOfRange = "follow_up_policy.attempts_out_of_range";
     public const string RetryOutOfRange = "follow_up_policy.retry_out_of_range";
@@ -67,7 +70,7 @@ public sealed class FollowUpPolicy
         var policy = new FollowUpPolicy { StoreId = storeId };
         var all = Enum.GetValues<FollowUpKind>();
         policy.Update(
-            50,
+            DefaultCoverageTargetPercent,
             3,
             Enum.GetValues<FollowUpOrderType>().SelectMany(t => t == FollowUpOrderType.Maintenance
                 ? [new FollowUpRule(t, FollowUpKind.Within24Hours)]

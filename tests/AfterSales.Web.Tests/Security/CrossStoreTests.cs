@@ -79,6 +79,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "POST", "/api/v1/appointments/{appointment}/readiness" },
         { "GET", "/api/v1/follow-ups/calls/{call}" },
         { "POST", "/api/v1/follow-ups/calls/{call}/outcomes" },
+        { "PUT", "/api/v1/customers/{customer}/do-not-call" },
     };
 
     [Theory]
@@ -149,6 +150,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             ("POST", "/api/v1/complaints/{complaint}/messages") => client.PostAsync(url, new ComplaintMessageRequest("我们会尽快联系您。")),
             ("GET", _) => client.GetAsync(url, Ct),
             ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
+            ("PUT", "/api/v1/customers/{customer}/do-not-call") => client.PutAsync(url, new SetDoNotCallRequest(true)),
             (_, _) when template.Contains("/appointments/", StringComparison.Ordinal) => AppointmentCalls.SendAsync(client, method, url),
             ("PUT", _) => client.PutAsync(url, new UpdateAssetRequest(asset.Version, AssetInput.From(asset) with { MileageKm = 1 })),
             ("POST", "/api/v1/assets/{asset}/warranty-contracts") => client.PostAsync(url, new AfterSales.Web.Features.Warranty.SellContractRequest("YB-" + TestData.Serial(), "原厂延保", new DateOnly(2027, 1, 1), new DateOnly(2028, 12, 31), null, [Domain.Warranty.ComponentGroup.WholeVehicle], 3000m)),

@@ -17,7 +17,9 @@ public static class FollowUpEndpoints
             .AddScoped<ListFollowUpCalls>()
             .AddScoped<GetFollowUpCall>()
             .AddScoped<RecordFollowUpOutcome>()
-            .AddScoped<GetFollowUpCoverage>();
+            .AddScoped<GetFollowUpCoverage>()
+            .AddScoped<GetFollowUpReach>()
+            .AddScoped<SetCustomerDoNotCall>();
         services.AddHostedService<FollowUpGenerator>();
         return services;
     }
@@ -64,6 +66,15 @@ public static class FollowUpEndpoints
             .WithSummary("Records a call: reached, no answer (retried on the policy's schedule up to its maximum), wrong number, call back at a time, refused; doNotCall records the customer's wish and cancels their open calls.")
             .Produces<FollowUpCallView>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPut("/customers/{id:guid}/do-not-call", async (Guid id, SetDoNotCallRequest request, SetCustomerDoNotCall handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(problems))
+            .WithTags("Follow-ups")
+            .WithName("SetCustomerDoNotCall")
+            .WithSummary("Records that the customer does (true) or again may (false) be called, however they asked; true cancels their open follow-up calls at once.")
+            .Produces<CustomerDoNotCallView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

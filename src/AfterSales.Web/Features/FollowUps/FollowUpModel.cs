@@ -33,6 +33,15 @@ public sealed class FollowUpSelection : INotAudited
 
     public DateTimeOffset DeliveredAt { get; set; }
 
+    /// <summary>The store-local date of delivery: the period filter of coverage and reach.</summary>
+    public DateOnly DeliveredOn { get; set; }
+
+    /// <summary>The Monday of the store-local week of delivery.</summary>
+    public DateOnly DeliveredWeek { get; set; }
+
+    /// <summary>The first day of the store-local month of delivery.</summary>
+    public DateOnly DeliveredMonth { get; set; }
+
     public DateTimeOffset DecidedAt { get; set; }
 }
 
@@ -122,5 +131,8 @@ internal sealed class FollowUpSelectionConfiguration : IEntityTypeConfiguration<
         b.HasOne<RepairOrder>().WithMany().HasForeignKey(s => s.RepairOrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => new { s.StoreId, s.Period, s.StratumKey });
         b.HasIndex(s => new { s.StoreId, s.DeliveredAt });
+
+        // Coverage and reach: a period of store-local dates, optionally one store, grouped by week and month.
+        b.HasIndex(s => new { s.DeliveredOn, s.StoreId });
     }
 }

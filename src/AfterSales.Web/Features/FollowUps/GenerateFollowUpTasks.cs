@@ -61,6 +61,7 @@ public sealed class GenerateFollowUpTasks(AfterSalesDb db, TimeProvider clock, I
                 .ToDictionary(d => d.OrderId);
             foreach (var f in facts.OrderBy(f => f.Order.DeliveredAt).ThenBy(f => f.Order.Id))
             {
+                var deliveredOn = DateOnly.FromDateTime(calendar.ToLocal(f.Order.DeliveredAt!.Value).DateTime);
                 var draw = draws.GetValueOrDefault(f.Order.Id) ?? new SampleDecision(f.Order.Id, f.Candidate.Stratum.Key, false, SampleReason.DoNotCall);
                 db.Add(new FollowUpSelection
                 {
@@ -72,6 +73,9 @@ public sealed class GenerateFollowUpTasks(AfterSalesDb db, TimeProvider clock, I
                     Selected = draw.Selected,
                     Reason = draw.Reason,
                     DeliveredAt = f.Order.DeliveredAt!.Value,
+                    DeliveredOn = deliveredOn,
+                    DeliveredWeek = WeekOf(deliveredOn),
+                    DeliveredMonth = new DateOnly(deliveredOn.Year, deliveredOn.Month, 1),
                     DecidedAt = now,
                 });
                 var tasks = 0;
@@ -110,6 +114,9 @@ public sealed class GenerateFollowUpTasks(AfterSalesDb db, TimeProvider clock, I
 
     /// <summary>The store-local month of a delivery, "yyyy-MM".</summary>
     public static string PeriodOf(DateTimeOffset at, StoreCalendar calendar) => calendar.ToLocal(at).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The Monday of the week of <paramref name="day"/>.</summary>
+    public static DateOnly WeekOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private sealed record Facts(RepairOrder Order, Customer Customer, FollowUpOrderType Type, SampleCandidate Candidate);
 

@@ -1,6 +1,7 @@
 using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Stores;
 using AfterSales.Domain.Surveys;
+using AfterSales.Web.Features.FollowUps;
 using AfterSales.Web.Infrastructure;
 using AfterSales.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,7 @@ public sealed record SurveyCommentView(Guid ResponseId, DateOnly AnsweredOn, str
 
 /// <summary>
 /// Reach computed from surveys alone: delivered orders in the period and store, and how many have an answer. Follow-up
-/// call coverage (calls due, attempted, reached against the policy's target) belongs to the follow-up module and is not
-/// part of this view.
+/// call coverage (sampled, calls attempted, reached against the policy's target) is <see cref="SurveyAnalyticsView.Coverage"/>.
 /// </summary>
 public sealed record SurveyReach(int DeliveredOrders, int AnsweredOrders, decimal? AnsweredRate, int ByCall, int ByLink);
 
@@ -47,13 +47,14 @@ public sealed record SurveyAnalyticsView(
     IReadOnlyList<SurveyGroupFigures> PraiseByStaff,
     IReadOnlyList<SurveyTrendPoint> ByWeek,
     IReadOnlyList<SurveyTrendPoint> ByMonth,
-    IReadOnlyList<SurveyCommentView> Comments);
+    IReadOnlyList<SurveyCommentView> Comments,
+    FollowUpReachView Coverage);
 
 /// <summary>
 /// Managers' survey analytics. Every figure is a GROUP BY in the database (a fixed number of queries, whatever the
 /// number of responses); averages are exact sums over counts.
 /// </summary>
-public sealed class GetSurveyAnalytics(AfterSalesDb db, ICurrentUser user, TimeProvider clock)
+public sealed class GetSurveyAnalytics(AfterSalesDb db, ICurrentUser user, TimeProvider clock, GetFollowUpReach followUpReach)
 {
     public const int CommentLimit = 100;
 
@@ -167,6 +168,13 @@ public sealed class GetSurveyAnalytics(AfterSalesDb db, ICurrentUser user, TimeP
                               select new { r.Id, r.AnsweredOn, r.StoreId, r.RepairOrderNumber, r.Channel, r.AverageScore, r.Recommend, r.IsUnhappy, Number = c == null ? null : c.ComplaintNumber, r.Comment })
             .Take(CommentLimit).ToListAsync(ct);
 
+        // Follow-up coverage and reach of the deliveries in the same period.
+        var coverage = await followUpReach.HandleAsync(new FollowUpReachRequest(from, to, request.StoreId), ct);
+        if (!coverage.IsOk)
+        {
+            return coverage.As<SurveyAnalyticsView>();
+        }
+
         return new SurveyAnalyticsView(
             from,
             to,
@@ -183,7 +191,8 @@ public sealed class GetSurveyAnalytics(AfterSalesDb db, ICurrentUser user, TimeP
             praiseByStaff,
             byWeek,
             byMonth,
-            comments.Select(c => new SurveyCommentView(c.Id, c.AnsweredOn, storeNames.GetValueOrDefault(c.StoreId, "?"), c.RepairOrderNumber, c.Channel, c.AverageScore, c.Recommend, c.IsUnhappy, c.Number, c.Comment!)).ToList());
+            comments.Select(c => new SurveyCommentView(c.Id, c.AnsweredOn, storeNames.GetValueOrDefault(c.StoreId, "?"), c.RepairOrderNumber, c.Channel, c.AverageScore, c.Recommend, c.IsUnhappy, c.Number, c.Comment!)).ToList(),
+            coverage.Value!);
     }
 
     private async Task<IReadOnlyList<SurveyGroupFigures>> ByStaffAsync(IQueryable<SurveyResponse> responses, SurveyStaffRole role, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AfterSales.Web.Features.FollowUps;
 using AfterSales.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -41,6 +42,9 @@ public sealed class ExportSurveyAnalytics(GetSurveyAnalytics analytics, IStringL
                 ("survey.analytics.date", c.AnsweredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("survey.analytics.store", c.StoreName),
                 ("survey.analytics.order", c.RepairOrderNumber), ("survey.analytics.average", c.AverageScore), ("survey.analytics.recommend", c.Recommend),
                 ("survey.analytics.complaint", c.ComplaintNumber), ("survey.analytics.comment", c.Comment))).ToArray(),
+            [Sheet("follow_up_reach.by_store")] = Reach([new FollowUpReachRow(null, null, null, v.Coverage.Overall), .. v.Coverage.ByStore]),
+            [Sheet("follow_up_reach.by_week")] = Reach([.. v.Coverage.ByWeek, .. v.Coverage.ByStoreAndWeek]),
+            [Sheet("follow_up_reach.by_month")] = Reach([.. v.Coverage.ByMonth, .. v.Coverage.ByStoreAndMonth]),
         };
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: ct);
@@ -55,6 +59,17 @@ public sealed class ExportSurveyAnalytics(GetSurveyAnalytics analytics, IStringL
     private Dictionary<string, object?>[] Groups(IReadOnlyList<SurveyGroupFigures> groups) => groups.Select(g => Row(
         ("survey.analytics.name", g.Name), ("survey.analytics.responses", g.Figures.Responses), ("survey.analytics.average", g.Figures.AverageScore),
         ("survey.analytics.nps", g.Figures.Nps), ("survey.analytics.ftf", g.Figures.FirstTimeFixRate))).ToArray();
+
+    private Dictionary<string, object?>[] Reach(IReadOnlyList<FollowUpReachRow> rows) => rows.Select(r => Row(
+        ("follow_up_reach.period", r.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("follow_up_reach.store", r.StoreName ?? l["follow_up_reach.all_stores"].Value),
+        ("follow_up_reach.deliveries", r.Figures.Deliveries), ("follow_up_reach.do_not_call", r.Figures.DoNotCall), ("follow_up_reach.sampled", r.Figures.Sampled),
+        ("follow_up_reach.sampled_percent", r.Figures.SampledPercent), ("follow_up_reach.reached_orders", r.Figures.OrdersReached),
+        ("follow_up_reach.coverage", r.Figures.CoveragePercent), ("follow_up_reach.target", r.Figures.TargetPercent),
+        ("follow_up_reach.status", l[r.Figures.BelowTarget ? "follow_up_reach.below_target" : r.Figures.Callable == 0 ? "follow_up_reach.no_deliveries" : "follow_up_reach.on_target"].Value),
+        ("follow_up_reach.calls", r.Figures.Calls), ("follow_up_reach.attempted", r.Figures.CallsAttempted), ("follow_up_reach.reached", r.Figures.CallsReached),
+        ("follow_up_reach.reach_rate", r.Figures.ReachRate), ("follow_up_reach.open", r.Figures.OpenCalls), ("follow_up_reach.attempts", r.Figures.Attempts),
+        ("follow_up_reach.no_answer", r.Figures.NoAnswer), ("follow_up_reach.refused", r.Figures.Refused), ("follow_up_reach.wrong_number", r.Figures.WrongNumber),
+        ("follow_up_reach.call_back", r.Figures.CallBack))).ToArray();
 
     private Dictionary<string, object?>[] Trend(IReadOnlyList<SurveyTrendPoint> points) => points.Select(p => Row(
         ("survey.analytics.from", p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("survey.analytics.responses", p.Figures.Responses),

@@ -210,6 +210,26 @@ public abstract class FollowUpTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
     }
 
     [Fact]
+    public async Task A_do_not_call_recorded_at_the_counter_cancels_the_open_calls_at_once_and_can_be_withdrawn()
+    {
+        var order = await DeliveredAsync(app);
+        await RunGeneratorAsync(app);
+        var advisor = await app.ClientForAsync("advisor");
+
+        var set = await (await advisor.PutAsync($"/api/v1/customers/{order.CustomerId}/do-not-call", new SetDoNotCallRequest(true))).ReadAsync<CustomerDoNotCallView>();
+
+        Assert.Equal((true, 3, app.Clock.GetUtcNow()), (set.DoNotCall, set.CancelledCalls, set.Since!.Value));
+        var calls = await TasksAsync(app, order.Id);
+        Assert.All(calls, t => Assert.Equal((FollowUpTaskStatus.Cancelled, FollowUpOutcome.Cancel), (t.Status, t.Attempts.Single().Outcome)));
+        await (await (await app.ClientForAsync("advisor.sh")).PutAsync($"/api/v1/customers/{order.CustomerId}/do-not-call", new SetDoNotCallRequest(false)))
+            .ReadProblemAsync(HttpStatusCode.NotFound);
+
+        var withdrawn = await (await advisor.PutAsync($"/api/v1/customers/{order.CustomerId}/do-not-call", new SetDoNotCallRequest(false))).ReadAsync<CustomerDoNotCallView>();
+        Assert.Equal((false, 0, (DateTimeOffset?)null), (withdrawn.DoNotCall, withdrawn.CancelledCalls, withdrawn.Since));
+        Assert.False(await app.WithDbAsync(db => db.Customers.IgnoreQueryFilters().Where(c => c.Id == order.CustomerId).Select(c => c.DoNotCall).SingleAsync(Ct)));
+    }
+
+    [Fact]
     public async Task Coverage_counts_deliveries_sample_and_reached_calls_against_the_target()
     {
         // Shanghai at 50%: two deliveries in one stratum, one of them is drawn; a reworked one is always drawn.

@@ -64,7 +64,7 @@ public abstract class SurveyAnalyticsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
         using var book = new MemoryStream(bytes);
         var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(book);
-        Assert.Equal(["Summary", "By question", "By store", "By advisor", "By technician", "By week", "By month", "Comments"], sheets);
+        Assert.Equal(["Summary", "By question", "By store", "By advisor", "By technician", "By week", "By month", "Comments", "Coverage by store", "Coverage by week", "Coverage by month"], sheets);
 
         async Task Answer(Guid orderId, IReadOnlyList<Domain.Surveys.SurveyAnswerInput> answers)
         {
