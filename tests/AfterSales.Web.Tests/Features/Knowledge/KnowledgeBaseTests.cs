@@ -25,7 +25,7 @@ public abstract class KnowledgeBaseTests<TApp>(TApp app) : IClassFixture<TApp>
     private async Task<ComplaintView> AcceptedAsync(HttpClient specialist)
     {
         var customer = await CustomerAsync(await app.ClientForAsync("advisor"));
-        var intake = Intake(customer) with { CoreProblem = "更换电瓶后中控屏反复黑屏重启，导航无法使用。", CustomerExpectation = "彻底修好" };
+        var intake = Intake(customer, assetId: customer.Assets[0].Id) with { CoreProblem = "更换电瓶后中控屏反复黑屏重启，导航无法使用。", CustomerExpectation = "彻底修好" };
         var c = (await RecordAsync(await app.ClientForAsync("agent"), intake)).Complaint;
         c = await PostAsync(specialist, c, "/acknowledge", new AcknowledgeComplaintRequest(c.Version));
         c = await PostAsync(specialist, c, "/investigation", new StartInvestigationRequest(c.Version, await app.UserIdAsync("complaints")));
