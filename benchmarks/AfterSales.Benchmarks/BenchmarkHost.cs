@@ -30,6 +30,7 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", _provider.ToString());
         builder.UseSetting("Database:ConnectionString", _connectionString);
+        builder.UseSetting(Web.Infrastructure.KeyEncryptionKey.Setting, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
         // Migrations, then the demo stores and logins the bulk customers are added to.
         builder.UseSetting("Database:SeedDemoData", "true");

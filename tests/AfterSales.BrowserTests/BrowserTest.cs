@@ -15,6 +15,7 @@ namespace AfterSales.BrowserTests;
 public abstract partial class BrowserTest(AppServer app) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> _others = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _foreignRequests = new();
     private IBrowserContext? _context;
     private int _logMark;
 
@@ -83,15 +84,29 @@ public abstract partial class BrowserTest(AppServer app) : IAsyncLifetime
         Assert.False(await Page.Locator("#blazor-error-ui").IsVisibleAsync(), "The page shows Blazor's error bar.");
         var errors = app.Logs.Since(_logMark);
         Assert.True(errors.Count == 0, "The server logged errors:\n" + string.Join("\n", errors));
+
+        // Every asset comes from the app itself: a CDN is unreachable from many networks and learns who uses the app.
+        Assert.True(_foreignRequests.IsEmpty, "The page requested something from another host:\n" + string.Join("\n", _foreignRequests.Distinct()));
     }
 
-    private Task<IBrowserContext> NewContextAsync(int width, int height) => app.Browser.NewContextAsync(new BrowserNewContextOptions
+    private async Task<IBrowserContext> NewContextAsync(int width, int height)
     {
-        BaseURL = app.BaseUrl,
-        Locale = "zh-CN",
-        TimezoneId = "Asia/Shanghai",
-        ViewportSize = new ViewportSize { Width = width, Height = height },
-    });
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.Request += (_, request) =>
+        {
+            if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "ws" or "wss" && !url.IsLoopback)
+            {
+                _foreignRequests.Enqueue(request.Url);
+            }
+        };
+        return context;
+    }
 
     protected async Task LoginAsAsync(string userName, string password = DemoData.Password)
     {

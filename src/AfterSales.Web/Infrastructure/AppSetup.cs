@@ -30,6 +30,7 @@ public static class AppSetup
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddAfterSalesDatabase(database);
+        services.AddKeyRing(builder.Configuration, builder.Environment);
         services.AddCurrentUser();
         services.AddHttpContextAccessor();
 
@@ -151,7 +152,7 @@ public static class AppSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices().AddTransient<MudBlazor.MudLocalizer, Components.Shared.AppMudLocalizer>();
         services.AddScoped<Components.Shared.HandlerScope>();
-        services.AddHealthChecks();
+        services.AddAfterSalesHealth();
         return builder;
     }
 
@@ -177,7 +178,7 @@ public static class AppSetup
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("AfterSales API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthChecks("/health");
+        app.MapAfterSalesHealth();
         app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext context) =>
         {
             var chosen = Cultures.FirstOrDefault(c => c.Name == culture) ?? Cultures[0];

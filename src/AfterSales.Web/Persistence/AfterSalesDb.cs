@@ -2,6 +2,7 @@ using AfterSales.Domain.Assets;
 using AfterSales.Domain.Customers;
 using AfterSales.Domain.Stores;
 using AfterSales.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace AfterSales.Web.Persistence;
 /// The database. Abstract because SQLite and PostgreSQL each keep their own migrations
 /// (<see cref="SqliteAfterSalesDb"/>, <see cref="PostgresAfterSalesDb"/>); see ADR 0002.
 /// </summary>
-public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
+public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>, IDataProtectionKeyContext
 {
     private readonly ICurrentUser? _currentUser;
     private readonly TimeProvider _clock;
@@ -36,6 +37,9 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>The DataProtection key ring every node shares (links, cookies); each key encrypted at rest, see <see cref="KeyRing"/>.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public ICurrentUser? CurrentUser => _currentUser;
 

@@ -35,6 +35,9 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The upload limit of test apps: small, so the oversized case stays cheap.</summary>
     public const long MaxUploadBytes = 3 * 1024 * 1024;
 
+    /// <summary>The key-encryption key of this app's key ring; a second node of the same app needs the same one.</summary>
+    public string KeyEncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     protected abstract string ConnectionString { get; }
 
     public virtual async ValueTask InitializeAsync()
@@ -67,6 +70,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Files:Folder", FilesFolder);
+        builder.UseSetting(Web.Infrastructure.KeyEncryptionKey.Setting, KeyEncryptionKey);
         builder.UseSetting("Files:MaxBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");

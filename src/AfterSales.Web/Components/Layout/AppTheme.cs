@@ -16,7 +16,8 @@ internal static class AppTheme
         {
             Default = new DefaultTypography
             {
-                FontFamily = ["Roboto", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "sans-serif"],
+                // System fonts only: a web font from a CDN is unreachable from many networks in China and tells a third party who uses the app.
+                FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "sans-serif"],
             },
         },
     };

@@ -16,7 +16,6 @@ public static class PublicAccessEndpoints
     {
         services.AddOptions<PublicAccessOptions>().BindConfiguration(PublicAccessOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PublicAccessOptions>>().Value);
-        services.AddDataProtection();
         services.AddSingleton<CustomerTokens>();
         services.AddRateLimiter(o =>
         {
