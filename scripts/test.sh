@@ -147,7 +147,7 @@ run_project() {
   out="$results/$name"
   mkdir -p "$out"
   dotnet test --project "$project" -c "$configuration" --no-build --no-progress --no-ansi \
-    --results-directory "$out" --report-xunit-trx --report-xunit-trx-filename "$name.trx" --timeout 15m \
+    --results-directory "$out" --report-xunit-trx --report-xunit-trx-filename "$name.trx" --timeout 30m \
     >"$out/console.log" 2>&1
   echo $? >"$out/exit-code"
 }

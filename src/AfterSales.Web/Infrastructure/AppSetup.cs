@@ -153,6 +153,7 @@ public static class AppSetup
         services.AddMudServices().AddTransient<MudBlazor.MudLocalizer, Components.Shared.AppMudLocalizer>();
         services.AddScoped<Components.Shared.HandlerScope>();
         services.AddAfterSalesHealth();
+        services.AddIdempotencyKeys();
         return builder;
     }
 
@@ -174,6 +175,7 @@ public static class AppSetup
         app.UseCurrentUser();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseIdempotencyKeys();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
