@@ -154,6 +154,7 @@ public static class AppSetup
         services.AddScoped<Components.Shared.HandlerScope>();
         services.AddAfterSalesHealth();
         services.AddIdempotencyKeys();
+        services.AddReverseProxy(builder.Configuration);
         return builder;
     }
 
@@ -161,6 +162,7 @@ public static class AppSetup
     {
         RequestValidation.UseLocalizedDisplayNames(app.Services.GetRequiredService<IStringLocalizerFactory>());
 
+        app.UseReverseProxy(app.Configuration);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : 500,
