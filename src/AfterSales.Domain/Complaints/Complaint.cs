@@ -5,7 +5,7 @@ namespace AfterSales.Domain.Complaints;
 /// <summary>Who does something to a complaint, as the history shows it.</summary>
 public sealed record Actor(Guid? UserId, string UserName);
 
-/// <summary>What staff record at intake (投诉受理).</summary>
+/// <summary>What is recorded at intake (投诉受理); <see cref="Urgency"/> null when nobody judged it (a customer's own complaint).</summary>
 public sealed record ComplaintIntake(
     ComplaintChannel Channel,
     Guid CustomerId,
@@ -15,7 +15,7 @@ public sealed record ComplaintIntake(
     string CustomerExpectation,
     ComplaintCategory Category,
     Guid? SubCategoryId,
-    ComplaintUrgency Urgency,
+    ComplaintUrgency? Urgency,
     Responsibility? SuspectedResponsibility,
     Guid? TechnicianId = null);
 
@@ -90,8 +90,10 @@ public sealed partial class Complaint
 
     public static string FormatNumber(int year, int sequence) => $"TS-{year:D4}-{sequence:D6}";
 
+    /// <summary>Takes a complaint in; the urgency rules raise its urgency where its words call for it, and the log says why.</summary>
     public static Complaint Receive(string number, Guid storeId, ComplaintIntake intake, bool isRepeat, Actor by, DateTimeOffset now)
     {
+        var urgency = ComplaintUrgencyRules.Assess(intake.CoreProblem + "\n" + intake.CustomerExpectation, intake.Urgency);
         var complaint = new Complaint
         {
             Id = Guid.CreateVersion7(now),
@@ -105,7 +107,7 @@ public sealed partial class Complaint
             CustomerExpectation = intake.CustomerExpectation.Trim(),
             Category = intake.Category,
             SubCategoryId = intake.SubCategoryId,
-            Urgency = intake.Urgency,
+            Urgency = urgency.Urgency,
             SuspectedResponsibility = intake.SuspectedResponsibility,
             TechnicianId = intake.TechnicianId,
             IsRepeat = isRepeat,
@@ -114,6 +116,13 @@ public sealed partial class Complaint
             ReceivedById = by.UserId,
         };
         complaint._history.Add(ComplaintStatusChange.Record(complaint.Id, 0, null, ComplaintStatus.Received, null, by, null, now));
+        if (urgency.Raised)
+        {
+            var words = string.Join("、", urgency.Matched);
+            complaint._log.Add(ComplaintLogEntry.Write(complaint.Id, complaint.Round, ComplaintLogKind.UrgencyRule, urgency.RuleCode!, null,
+                words.Length > LogReferenceMaxLength ? words[..LogReferenceMaxLength] : words, by, now));
+        }
+
         return complaint;
     }
 

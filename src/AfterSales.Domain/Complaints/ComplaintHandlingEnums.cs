@@ -12,6 +12,9 @@ public enum ComplaintLogKind
 
     /// <summary>Written by the complaint itself when it changes hands; not for staff to add.</summary>
     Assignment,
+
+    /// <summary>Written at intake when an urgency rule raised the urgency: the rule (a resource key) and the words it found.</summary>
+    UrgencyRule,
 }
 
 /// <summary>How a contact with the customer went.</summary>

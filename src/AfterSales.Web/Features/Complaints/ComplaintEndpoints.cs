@@ -7,6 +7,7 @@ public static class ComplaintEndpoints
 {
     public static IServiceCollection AddComplaints(this IServiceCollection services) => services
         .AddScoped<RecordComplaint>()
+        .AddScoped<ComplaintIntakeDesk>()
         .AddScoped<FindDuplicates>()
         .AddScoped<GetComplaint>()
         .AddScoped<GetComplaintHistory>()

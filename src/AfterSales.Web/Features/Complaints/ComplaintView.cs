@@ -31,7 +31,8 @@ public sealed record ComplaintView(
     DateTimeOffset ReceivedAt,
     DateTimeOffset? AcknowledgedAt,
     int Version,
-    IReadOnlyList<ComplaintTrigger> PermittedTriggers);
+    IReadOnlyList<ComplaintTrigger> PermittedTriggers,
+    UrgencyReasonView? UrgencyReason = null);
 
 public sealed record ComplaintListItem(
     Guid Id,
@@ -71,8 +72,11 @@ public sealed record ComplaintReclassificationView(
     string? ToSubCategory,
     ComplaintUrgency ToUrgency);
 
-/// <summary>The answer to an intake: the new complaint and the open ones it may duplicate.</summary>
-public sealed record RecordedComplaint(ComplaintView Complaint, IReadOnlyList<ComplaintListItem> PossibleDuplicates);
+/// <summary>The answer to an intake: the new complaint, the open ones it may duplicate, and knowledge articles that may help.</summary>
+public sealed record RecordedComplaint(ComplaintView Complaint, IReadOnlyList<ComplaintListItem> PossibleDuplicates, IReadOnlyList<Knowledge.KnowledgeSuggestion> Suggestions);
+
+/// <summary>Why the urgency rules raised a complaint's urgency at intake: the rule (a resource key) and the words found.</summary>
+public sealed record UrgencyReasonView(string Rule, string? Words);
 
 /// <summary>Names for complaints' ids. A visible complaint shows its customer's name even when the customer belongs to another store.</summary>
 internal static class ComplaintViews
@@ -87,6 +91,9 @@ internal static class ComplaintViews
         var specialist = c.AssignedSpecialistId is { } sid ? await db.Users.Where(u => u.Id == sid).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         var sub = c.SubCategoryId is { } subId ? await db.Set<ComplaintSubCategory>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == subId, ct) : null;
         var phone = customer.PrimaryPhone;
+        var urgencyReason = await db.Set<ComplaintLogEntry>().AsNoTracking()
+            .Where(l => l.ComplaintId == c.Id && l.Kind == ComplaintLogKind.UrgencyRule)
+            .OrderBy(l => l.At).Select(l => new UrgencyReasonView(l.Text, l.Reference)).FirstOrDefaultAsync(ct);
         return new ComplaintView(
             c.Id,
             c.Number,
@@ -113,7 +120,8 @@ internal static class ComplaintViews
             c.ReceivedAt,
             c.AcknowledgedAt,
             c.Version,
-            c.PermittedTriggers);
+            c.PermittedTriggers,
+            urgencyReason);
     }
 
     public static async Task<List<ComplaintListItem>> ListAsync(AfterSalesDb db, IReadOnlyList<Complaint> rows, CancellationToken ct)

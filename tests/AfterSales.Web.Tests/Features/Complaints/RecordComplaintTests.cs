@@ -136,6 +136,20 @@ public abstract class RecordComplaintTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_safety_hazard_raises_the_urgency_staff_chose_and_says_why_but_a_more_urgent_choice_stands()
+    {
+        var client = await app.ClientForAsync("agent");
+        var customer = await CustomerAsync(await app.ClientForAsync("advisor"));
+
+        var low = await RecordAsync(client, Intake(customer, urgency: ComplaintUrgency.Low) with { CoreProblem = "取车后发动机舱冒烟，有烧焦味" });
+        var high = await RecordAsync(client, Intake(customer, urgency: ComplaintUrgency.High) with { CoreProblem = "Brake pedal noise after the service" });
+
+        Assert.Equal(ComplaintUrgency.Critical, low.Complaint.Urgency);
+        Assert.Equal(ComplaintUrgencyRules.SafetyHazard, low.Complaint.UrgencyReason?.Rule);
+        Assert.Equal((ComplaintUrgency.High, (UrgencyReasonView?)null), (high.Complaint.Urgency, high.Complaint.UrgencyReason));
+    }
+
+    [Fact]
     public async Task A_complaint_about_the_same_repair_order_is_a_possible_duplicate_even_for_another_customer()
     {
         var client = await app.ClientForAsync("agent");
