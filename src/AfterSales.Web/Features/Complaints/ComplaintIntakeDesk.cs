@@ -25,7 +25,7 @@ public sealed class ComplaintIntakeDesk(AfterSalesDb db, TimeProvider clock, Fin
     public async Task<ComplaintReceipt> ReceiveAsync(Guid storeId, ComplaintIntake intake, Actor by, Action<Complaint>? alongside, CancellationToken ct)
     {
         var possibleDuplicates = await duplicates.HandleAsync(new FindDuplicatesRequest(intake.CustomerId, intake.AssetId, intake.RepairOrderReference), ct);
-        var isRepeat = await FindDuplicates.IsRepeatAsync(db, intake.AssetId, ct);
+        var repeatOf = await FindDuplicates.RepeatOfAsync(db, intake.CustomerId, intake.AssetId, clock.GetUtcNow(), ct);
         var assignment = await assigner.ForAsync(storeId, intake.Category, ct);
         var suggested = await knowledge.HandleAsync(new SuggestKnowledgeRequest(intake.CoreProblem + "\n" + intake.CustomerExpectation, intake.Category), ct);
 
@@ -37,7 +37,7 @@ public sealed class ComplaintIntakeDesk(AfterSalesDb db, TimeProvider clock, Fin
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var sequence = await ComplaintNumbers.NextAsync(db, year, ct);
-            complaint = Complaint.Receive(Complaint.FormatNumber(year, sequence), storeId, intake, isRepeat, by, now);
+            complaint = Complaint.Receive(Complaint.FormatNumber(year, sequence), storeId, intake, repeatOf, by, now);
             assignment?.ApplyTo(complaint, by, now);
             db.Add(complaint);
             alongside?.Invoke(complaint);

@@ -32,7 +32,8 @@ public sealed record ComplaintView(
     DateTimeOffset? AcknowledgedAt,
     int Version,
     IReadOnlyList<ComplaintTrigger> PermittedTriggers,
-    UrgencyReasonView? UrgencyReason = null);
+    UrgencyReasonView? UrgencyReason = null,
+    RepeatOfView? RepeatOf = null);
 
 public sealed record ComplaintListItem(
     Guid Id,
@@ -75,6 +76,9 @@ public sealed record ComplaintReclassificationView(
 /// <summary>The answer to an intake: the new complaint, the open ones it may duplicate, and knowledge articles that may help.</summary>
 public sealed record RecordedComplaint(ComplaintView Complaint, IReadOnlyList<ComplaintListItem> PossibleDuplicates, IReadOnlyList<Knowledge.KnowledgeSuggestion> Suggestions);
 
+/// <summary>The earlier complaint a repeat repeats (its number whatever its store; opening it needs the reader to see it).</summary>
+public sealed record RepeatOfView(Guid Id, string Number, RepeatBasis Basis, DateTimeOffset ReceivedAt);
+
 /// <summary>Why the urgency rules raised a complaint's urgency at intake: the rule (a resource key) and the words found.</summary>
 public sealed record UrgencyReasonView(string Rule, string? Words);
 
@@ -94,6 +98,10 @@ internal static class ComplaintViews
         var urgencyReason = await db.Set<ComplaintLogEntry>().AsNoTracking()
             .Where(l => l.ComplaintId == c.Id && l.Kind == ComplaintLogKind.UrgencyRule)
             .OrderBy(l => l.At).Select(l => new UrgencyReasonView(l.Text, l.Reference)).FirstOrDefaultAsync(ct);
+        var repeatOf = c.RepeatOfId is { } earlierId && c.RepeatBasis is { } basis
+            ? await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == earlierId)
+                .Select(x => new RepeatOfView(x.Id, x.Number, basis, x.ReceivedAt)).FirstOrDefaultAsync(ct)
+            : null;
         return new ComplaintView(
             c.Id,
             c.Number,
@@ -121,7 +129,8 @@ internal static class ComplaintViews
             c.AcknowledgedAt,
             c.Version,
             c.PermittedTriggers,
-            urgencyReason);
+            urgencyReason,
+            repeatOf);
     }
 
     public static async Task<List<ComplaintListItem>> ListAsync(AfterSalesDb db, IReadOnlyList<Complaint> rows, CancellationToken ct)

@@ -115,7 +115,7 @@ public abstract class RecordComplaintTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task Open_complaints_of_the_same_customer_or_asset_are_shown_and_a_second_one_on_an_asset_is_a_repeat()
+    public async Task Open_complaints_of_the_same_customer_or_asset_are_shown_and_a_second_one_on_the_asset_or_from_the_customer_is_a_repeat()
     {
         var client = await app.ClientForAsync("agent");
         var customer = await CustomerAsync(await app.ClientForAsync("advisor"));
@@ -130,7 +130,11 @@ public abstract class RecordComplaintTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Empty(first.PossibleDuplicates);
         Assert.True(second.Complaint.IsRepeat);
         Assert.Equal([first.Complaint.Id], second.PossibleDuplicates.Select(d => d.Id));
-        Assert.False(third.Complaint.IsRepeat);
+        Assert.Equal(new RepeatOfView(first.Complaint.Id, first.Complaint.Number, RepeatBasis.Asset, first.Complaint.ReceivedAt), second.Complaint.RepeatOf);
+
+        // Another asset, but the same customer within the window: a repeat of their latest complaint.
+        Assert.True(third.Complaint.IsRepeat);
+        Assert.Equal((second.Complaint.Id, RepeatBasis.Customer), (third.Complaint.RepeatOf?.Id, third.Complaint.RepeatOf?.Basis));
         Assert.Equal([second.Complaint.Id, first.Complaint.Id], third.PossibleDuplicates.Select(d => d.Id));
         Assert.Equal(3, beforeSaving.Count);
     }

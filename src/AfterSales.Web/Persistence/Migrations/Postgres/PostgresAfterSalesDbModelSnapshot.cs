@@ -442,6 +442,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("RepeatBasis")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("RepeatOfId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Responsibility")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -495,6 +502,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("RepairOrderReference");
+
+                    b.HasIndex("RepeatOfId");
 
                     b.HasIndex("SubCategoryId");
 
@@ -5873,6 +5882,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
                         .WithMany()

@@ -437,6 +437,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RepeatBasis")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RepeatOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Responsibility")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -490,6 +497,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("RepairOrderReference");
+
+                    b.HasIndex("RepeatOfId");
 
                     b.HasIndex("SubCategoryId");
 
@@ -5855,6 +5864,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
                         .WithMany()
