@@ -15,6 +15,9 @@ public enum ComplaintLogKind
 
     /// <summary>Written at intake when an urgency rule raised the urgency: the rule (a resource key) and the words it found.</summary>
     UrgencyRule,
+
+    /// <summary>Written on both complaints when one is merged into the other as its duplicate: the reason, and the other's number.</summary>
+    Merge,
 }
 
 /// <summary>How a contact with the customer went.</summary>

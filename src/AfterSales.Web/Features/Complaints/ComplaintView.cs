@@ -33,7 +33,9 @@ public sealed record ComplaintView(
     int Version,
     IReadOnlyList<ComplaintTrigger> PermittedTriggers,
     UrgencyReasonView? UrgencyReason = null,
-    RepeatOfView? RepeatOf = null);
+    RepeatOfView? RepeatOf = null,
+    MergedComplaintView? DuplicateOf = null,
+    IReadOnlyList<MergedComplaintView>? Merged = null);
 
 public sealed record ComplaintListItem(
     Guid Id,
@@ -79,6 +81,9 @@ public sealed record RecordedComplaint(ComplaintView Complaint, IReadOnlyList<Co
 /// <summary>The earlier complaint a repeat repeats (its number whatever its store; opening it needs the reader to see it).</summary>
 public sealed record RepeatOfView(Guid Id, string Number, RepeatBasis Basis, DateTimeOffset ReceivedAt);
 
+/// <summary>A complaint merged into another: for the duplicate, the one it went into; for the survivor, each one merged in.</summary>
+public sealed record MergedComplaintView(Guid Id, string Number, ComplaintStatus Status, DateTimeOffset ReceivedAt, DateTimeOffset? MergedAt);
+
 /// <summary>Why the urgency rules raised a complaint's urgency at intake: the rule (a resource key) and the words found.</summary>
 public sealed record UrgencyReasonView(string Rule, string? Words);
 
@@ -102,6 +107,14 @@ internal static class ComplaintViews
             ? await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == earlierId)
                 .Select(x => new RepeatOfView(x.Id, x.Number, basis, x.ReceivedAt)).FirstOrDefaultAsync(ct)
             : null;
+        var duplicateOf = c.DuplicateOfId is { } survivorId
+            ? await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == survivorId)
+                .Select(x => new MergedComplaintView(x.Id, x.Number, x.Status, x.ReceivedAt, c.ClosedAt)).FirstOrDefaultAsync(ct)
+            : null;
+        var merged = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(x => x.DuplicateOfId == c.Id)
+            .OrderBy(x => x.ReceivedAt)
+            .Select(x => new MergedComplaintView(x.Id, x.Number, x.Status, x.ReceivedAt, x.ClosedAt))
+            .ToListAsync(ct);
         return new ComplaintView(
             c.Id,
             c.Number,
@@ -130,7 +143,9 @@ internal static class ComplaintViews
             c.Version,
             c.PermittedTriggers,
             urgencyReason,
-            repeatOf);
+            repeatOf,
+            duplicateOf,
+            merged);
     }
 
     public static async Task<List<ComplaintListItem>> ListAsync(AfterSalesDb db, IReadOnlyList<Complaint> rows, CancellationToken ct)

@@ -35,7 +35,7 @@ public abstract class RecordComplaintTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(customer.Name, complaint.CustomerName);
         Assert.Equal("RO-20261120-0003 " + channel, complaint.RepairOrderReference);
         Assert.Equal(Responsibility.TechnicianError, complaint.SuspectedResponsibility);
-        Assert.Equal([ComplaintTrigger.Acknowledge], complaint.PermittedTriggers);
+        Assert.Equal([ComplaintTrigger.Acknowledge, ComplaintTrigger.CloseAsDuplicate], complaint.PermittedTriggers);
         Assert.Empty(recorded.PossibleDuplicates);
         var read = await (await client.GetAsync($"/api/v1/complaints/{complaint.Id}", Ct)).ReadAsync<ComplaintView>();
         Assert.Equal(complaint.Number, read.Number);

@@ -405,6 +405,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsRepeat")
                         .HasColumnType("boolean");
 
@@ -495,6 +498,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("AssignedSpecialistId");
 
                     b.HasIndex("AssignedTeamId");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -5882,6 +5887,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
                         .WithMany()

@@ -1419,7 +1419,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     CustomerResponse = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     CustomerResponseReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ReviewedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DuplicateOfId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1452,6 +1453,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         name: "FK_Complaints_ComplaintTeams_AssignedTeamId",
                         column: x => x.AssignedTeamId,
                         principalTable: "ComplaintTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Complaints_DuplicateOfId",
+                        column: x => x.DuplicateOfId,
+                        principalTable: "Complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -3246,6 +3253,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_Complaints_CustomerId_Status",
                 table: "Complaints",
                 columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_DuplicateOfId",
+                table: "Complaints",
+                column: "DuplicateOfId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Number",

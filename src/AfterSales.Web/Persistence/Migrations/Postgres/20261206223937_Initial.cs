@@ -1421,7 +1421,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     CustomerResponse = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CustomerResponseReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     ReviewedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DuplicateOfId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1454,6 +1455,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         name: "FK_Complaints_ComplaintTeams_AssignedTeamId",
                         column: x => x.AssignedTeamId,
                         principalTable: "ComplaintTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Complaints_DuplicateOfId",
+                        column: x => x.DuplicateOfId,
+                        principalTable: "Complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -3248,6 +3255,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_Complaints_CustomerId_Status",
                 table: "Complaints",
                 columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_DuplicateOfId",
+                table: "Complaints",
+                column: "DuplicateOfId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Number",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAfterSalesDb))]
-    [Migration("20261206221519_Initial")]
+    [Migration("20261206223926_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -403,6 +403,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsRepeat")
                         .HasColumnType("INTEGER");
 
@@ -493,6 +496,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("AssignedSpecialistId");
 
                     b.HasIndex("AssignedTeamId");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -5867,6 +5872,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
                         .WithMany()

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAfterSalesDb))]
-    [Migration("20261206221524_Initial")]
+    [Migration("20261206223937_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -408,6 +408,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsRepeat")
                         .HasColumnType("boolean");
 
@@ -498,6 +501,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("AssignedSpecialistId");
 
                     b.HasIndex("AssignedTeamId");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -5885,6 +5890,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
                         .WithMany()
