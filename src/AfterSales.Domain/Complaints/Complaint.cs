@@ -5,7 +5,7 @@ namespace AfterSales.Domain.Complaints;
 /// <summary>Who does something to a complaint, as the history shows it.</summary>
 public sealed record Actor(Guid? UserId, string UserName);
 
-/// <summary>What staff record at intake (投诉受理).</summary>
+/// <summary>What is recorded at intake (投诉受理); <see cref="Urgency"/> null when nobody judged it (a customer's own complaint).</summary>
 public sealed record ComplaintIntake(
     ComplaintChannel Channel,
     Guid CustomerId,
@@ -15,9 +15,23 @@ public sealed record ComplaintIntake(
     string CustomerExpectation,
     ComplaintCategory Category,
     Guid? SubCategoryId,
-    ComplaintUrgency Urgency,
+    ComplaintUrgency? Urgency,
     Responsibility? SuspectedResponsibility,
     Guid? TechnicianId = null);
+
+/// <summary>The earlier complaint a new one repeats, and what they share.</summary>
+public sealed record ComplaintRepeatOf(Guid ComplaintId, RepeatBasis Basis);
+
+/// <summary>
+/// When a complaint is a repeat (重复投诉): the same asset complained about before, at any time; or the same customer, or
+/// a customer with the same phone (the same person recorded twice, e.g. in two stores), within <see cref="WindowDays"/>.
+/// </summary>
+public static class ComplaintRepeats
+{
+    public const int WindowDays = 90;
+
+    public static DateTimeOffset WindowStart(DateTimeOffset now) => now.AddDays(-WindowDays);
+}
 
 /// <summary>
 /// A complaint (投诉) with its human number <c>TS-yyyy-NNNNNN</c>. Its status moves only through
@@ -68,8 +82,13 @@ public sealed partial class Complaint
     /// <summary>The technician who did the work complained about, when the complaint concerns a repair.</summary>
     public Guid? TechnicianId { get; private set; }
 
-    /// <summary>The same asset already had a complaint before this one (重复投诉).</summary>
+    /// <summary>A repeat complaint (重复投诉), see <see cref="ComplaintRepeats"/>.</summary>
     public bool IsRepeat { get; private set; }
+
+    /// <summary>The earlier complaint this one repeats (the latest one that makes it a repeat).</summary>
+    public Guid? RepeatOfId { get; private set; }
+
+    public RepeatBasis? RepeatBasis { get; private set; }
 
     public ComplaintStatus Status { get; private set; }
 
@@ -90,8 +109,10 @@ public sealed partial class Complaint
 
     public static string FormatNumber(int year, int sequence) => $"TS-{year:D4}-{sequence:D6}";
 
-    public static Complaint Receive(string number, Guid storeId, ComplaintIntake intake, bool isRepeat, Actor by, DateTimeOffset now)
+    /// <summary>Takes a complaint in; the urgency rules raise its urgency where its words call for it, and the log says why.</summary>
+    public static Complaint Receive(string number, Guid storeId, ComplaintIntake intake, ComplaintRepeatOf? repeatOf, Actor by, DateTimeOffset now)
     {
+        var urgency = ComplaintUrgencyRules.Assess(intake.CoreProblem + "\n" + intake.CustomerExpectation, intake.Urgency);
         var complaint = new Complaint
         {
             Id = Guid.CreateVersion7(now),
@@ -105,15 +126,24 @@ public sealed partial class Complaint
             CustomerExpectation = intake.CustomerExpectation.Trim(),
             Category = intake.Category,
             SubCategoryId = intake.SubCategoryId,
-            Urgency = intake.Urgency,
+            Urgency = urgency.Urgency,
             SuspectedResponsibility = intake.SuspectedResponsibility,
             TechnicianId = intake.TechnicianId,
-            IsRepeat = isRepeat,
+            IsRepeat = repeatOf is not null,
+            RepeatOfId = repeatOf?.ComplaintId,
+            RepeatBasis = repeatOf?.Basis,
             Status = ComplaintStatus.Received,
             ReceivedAt = now,
             ReceivedById = by.UserId,
         };
         complaint._history.Add(ComplaintStatusChange.Record(complaint.Id, 0, null, ComplaintStatus.Received, null, by, null, now));
+        if (urgency.Raised)
+        {
+            var words = string.Join("、", urgency.Matched);
+            complaint._log.Add(ComplaintLogEntry.Write(complaint.Id, complaint.Round, ComplaintLogKind.UrgencyRule, urgency.RuleCode!, null,
+                words.Length > LogReferenceMaxLength ? words[..LogReferenceMaxLength] : words, by, now));
+        }
+
         return complaint;
     }
 

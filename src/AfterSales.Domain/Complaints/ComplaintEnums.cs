@@ -42,3 +42,11 @@ public enum Responsibility
     ProcessFlaw,
     None,
 }
+
+/// <summary>Why a complaint counts as a repeat (重复投诉): what it shares with the earlier one.</summary>
+public enum RepeatBasis
+{
+    Asset,
+    Customer,
+    Phone,
+}

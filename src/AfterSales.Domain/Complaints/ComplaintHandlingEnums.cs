@@ -12,6 +12,12 @@ public enum ComplaintLogKind
 
     /// <summary>Written by the complaint itself when it changes hands; not for staff to add.</summary>
     Assignment,
+
+    /// <summary>Written at intake when an urgency rule raised the urgency: the rule (a resource key) and the words it found.</summary>
+    UrgencyRule,
+
+    /// <summary>Written on both complaints when one is merged into the other as its duplicate: the reason, and the other's number.</summary>
+    Merge,
 }
 
 /// <summary>How a contact with the customer went.</summary>

@@ -29,6 +29,9 @@ public enum ComplaintTrigger
     ReviseResolution,
     Close,
     Reopen,
+
+    /// <summary>Closes a complaint that another open one already covers (合并重复投诉); see <see cref="Complaint.MergeInto"/>.</summary>
+    CloseAsDuplicate,
 }
 
 /// <summary>The answer of the transition table: the state to move to, or the code of the refusal.</summary>
@@ -72,6 +75,7 @@ public static class ComplaintLifecycle
             ComplaintTrigger.CustomerAccepts or ComplaintTrigger.CustomerDeclines or ComplaintTrigger.RecordFinalDecision => ComplaintMove.Refuse(NotAwaitingCustomer),
             ComplaintTrigger.Close => ComplaintMove.Refuse(NotResolvedYet),
             ComplaintTrigger.Reopen => ComplaintMove.Refuse(NotClosed),
+            ComplaintTrigger.CloseAsDuplicate => ComplaintMove.Allow(ComplaintStatus.Closed),
         },
         ComplaintStatus.Acknowledged => trigger switch
         {
@@ -83,6 +87,7 @@ public static class ComplaintLifecycle
             ComplaintTrigger.CustomerAccepts or ComplaintTrigger.CustomerDeclines or ComplaintTrigger.RecordFinalDecision => ComplaintMove.Refuse(NotAwaitingCustomer),
             ComplaintTrigger.Close => ComplaintMove.Refuse(NotResolvedYet),
             ComplaintTrigger.Reopen => ComplaintMove.Refuse(NotClosed),
+            ComplaintTrigger.CloseAsDuplicate => ComplaintMove.Allow(ComplaintStatus.Closed),
         },
         ComplaintStatus.InInvestigation => trigger switch
         {
@@ -94,6 +99,7 @@ public static class ComplaintLifecycle
             ComplaintTrigger.CustomerAccepts or ComplaintTrigger.CustomerDeclines or ComplaintTrigger.RecordFinalDecision => ComplaintMove.Refuse(NotAwaitingCustomer),
             ComplaintTrigger.Close => ComplaintMove.Refuse(NotResolvedYet),
             ComplaintTrigger.Reopen => ComplaintMove.Refuse(NotClosed),
+            ComplaintTrigger.CloseAsDuplicate => ComplaintMove.Allow(ComplaintStatus.Closed),
         },
         ComplaintStatus.ResolutionProposed => trigger switch
         {
@@ -107,6 +113,7 @@ public static class ComplaintLifecycle
             ComplaintTrigger.CustomerAccepts or ComplaintTrigger.CustomerDeclines or ComplaintTrigger.RecordFinalDecision => ComplaintMove.Refuse(NotAwaitingCustomer),
             ComplaintTrigger.Close => ComplaintMove.Refuse(NotResolvedYet),
             ComplaintTrigger.Reopen => ComplaintMove.Refuse(NotClosed),
+            ComplaintTrigger.CloseAsDuplicate => ComplaintMove.Allow(ComplaintStatus.Closed),
         },
         ComplaintStatus.AwaitingApproval => trigger switch
         {
@@ -119,6 +126,7 @@ public static class ComplaintLifecycle
             ComplaintTrigger.CustomerAccepts or ComplaintTrigger.CustomerDeclines or ComplaintTrigger.RecordFinalDecision => ComplaintMove.Refuse(NotAwaitingCustomer),
             ComplaintTrigger.Close => ComplaintMove.Refuse(NotResolvedYet),
             ComplaintTrigger.Reopen => ComplaintMove.Refuse(NotClosed),
+            ComplaintTrigger.CloseAsDuplicate => ComplaintMove.Allow(ComplaintStatus.Closed),
         },
         ComplaintStatus.AwaitingCustomer => trigger switch
         {
@@ -131,6 +139,7 @@ public static class ComplaintLifecycle
             ComplaintTrigger.CustomerDeclines => ComplaintMove.Allow(ComplaintStatus.InInvestigation),
             ComplaintTrigger.Close => ComplaintMove.Refuse(NotResolvedYet),
             ComplaintTrigger.Reopen => ComplaintMove.Refuse(NotClosed),
+            ComplaintTrigger.CloseAsDuplicate => ComplaintMove.Allow(ComplaintStatus.Closed),
         },
         ComplaintStatus.Resolved => trigger switch
         {
@@ -141,13 +150,15 @@ public static class ComplaintLifecycle
                 or ComplaintTrigger.RecordFinalDecision => ComplaintMove.Refuse(AlreadyResolved),
             ComplaintTrigger.Close => ComplaintMove.Allow(ComplaintStatus.Closed),
             ComplaintTrigger.Reopen => ComplaintMove.Refuse(NotClosed),
+            ComplaintTrigger.CloseAsDuplicate => ComplaintMove.Allow(ComplaintStatus.Closed),
         },
         ComplaintStatus.Closed => trigger switch
         {
             ComplaintTrigger.Acknowledge or ComplaintTrigger.StartInvestigation or ComplaintTrigger.ProposeResolution
                 or ComplaintTrigger.ReviseResolution or ComplaintTrigger.SubmitForApproval or ComplaintTrigger.PresentToCustomer
                 or ComplaintTrigger.Approve or ComplaintTrigger.RejectPlan or ComplaintTrigger.CustomerAccepts
-                or ComplaintTrigger.CustomerDeclines or ComplaintTrigger.RecordFinalDecision or ComplaintTrigger.Close => ComplaintMove.Refuse(ClosedReadOnly),
+                or ComplaintTrigger.CustomerDeclines or ComplaintTrigger.RecordFinalDecision or ComplaintTrigger.Close
+                or ComplaintTrigger.CloseAsDuplicate => ComplaintMove.Refuse(ClosedReadOnly),
             ComplaintTrigger.Reopen => ComplaintMove.Allow(ComplaintStatus.Reopened),
         },
 
@@ -162,6 +173,7 @@ public static class ComplaintLifecycle
             ComplaintTrigger.CustomerAccepts or ComplaintTrigger.CustomerDeclines or ComplaintTrigger.RecordFinalDecision => ComplaintMove.Refuse(NotAwaitingCustomer),
             ComplaintTrigger.Close => ComplaintMove.Refuse(NotResolvedYet),
             ComplaintTrigger.Reopen => ComplaintMove.Refuse(NotClosed),
+            ComplaintTrigger.CloseAsDuplicate => ComplaintMove.Allow(ComplaintStatus.Closed),
         },
     };
 

@@ -18,7 +18,7 @@ public sealed class ComplaintHandlingTests
             Complaint.FormatNumber(2026, 7),
             Guid.NewGuid(),
             new ComplaintIntake(ComplaintChannel.Hotline, Guid.NewGuid(), null, null, "保养后报警灯常亮", "免费修好", ComplaintCategory.RepairQuality, null, ComplaintUrgency.Normal, null),
-            isRepeat: false,
+            repeatOf: null,
             Specialist,
             Now);
         Assert.Null(complaint.Acknowledge(Specialist, null, Now));

@@ -21,6 +21,16 @@ public sealed class ComplaintLifecycleTests
         [(ComplaintStatus.Resolved, ComplaintTrigger.Close)] = ComplaintStatus.Closed,
         [(ComplaintStatus.Closed, ComplaintTrigger.Reopen)] = ComplaintStatus.Reopened,
         [(ComplaintStatus.Reopened, ComplaintTrigger.StartInvestigation)] = ComplaintStatus.InInvestigation,
+
+        // A duplicate closes from any open state once merged into the case that handles both.
+        [(ComplaintStatus.Received, ComplaintTrigger.CloseAsDuplicate)] = ComplaintStatus.Closed,
+        [(ComplaintStatus.Acknowledged, ComplaintTrigger.CloseAsDuplicate)] = ComplaintStatus.Closed,
+        [(ComplaintStatus.InInvestigation, ComplaintTrigger.CloseAsDuplicate)] = ComplaintStatus.Closed,
+        [(ComplaintStatus.ResolutionProposed, ComplaintTrigger.CloseAsDuplicate)] = ComplaintStatus.Closed,
+        [(ComplaintStatus.AwaitingApproval, ComplaintTrigger.CloseAsDuplicate)] = ComplaintStatus.Closed,
+        [(ComplaintStatus.AwaitingCustomer, ComplaintTrigger.CloseAsDuplicate)] = ComplaintStatus.Closed,
+        [(ComplaintStatus.Resolved, ComplaintTrigger.CloseAsDuplicate)] = ComplaintStatus.Closed,
+        [(ComplaintStatus.Reopened, ComplaintTrigger.CloseAsDuplicate)] = ComplaintStatus.Closed,
     };
 
     public static TheoryData<ComplaintStatus, ComplaintTrigger> EveryPair()

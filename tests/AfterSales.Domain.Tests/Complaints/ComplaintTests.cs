@@ -11,7 +11,7 @@ public sealed class ComplaintTests
         Complaint.FormatNumber(2026, 42),
         Guid.NewGuid(),
         new ComplaintIntake(ComplaintChannel.Hotline, Guid.NewGuid(), null, " RO-20261120-0003 ", " 刹车异响未修好 ", " 免费返修 ", ComplaintCategory.RepairQuality, null, ComplaintUrgency.High, Responsibility.TechnicianError),
-        isRepeat: false,
+        repeatOf: null,
         Agent,
         Now);
 

@@ -3,6 +3,7 @@ using AfterSales.Domain.FollowUps;
 using AfterSales.Domain.Service;
 using AfterSales.Web.Features;
 using AfterSales.Web.Features.Assets;
+using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
@@ -50,6 +51,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "GET", "/api/v1/files/{file}/thumbnail" },
         { "GET", "/api/v1/complaints/{complaint}/messages" },
         { "POST", "/api/v1/complaints/{complaint}/messages" },
+        { "POST", "/api/v1/complaints/{complaint}/merge" },
         { "GET", "/api/v1/labour-operations/{operation}" },
         { "GET", "/api/v1/repair-orders/{order}" },
         { "PUT", "/api/v1/repair-orders/{order}" },
@@ -116,7 +118,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task The_shanghai_advisor_reaches_the_same_endpoint(string method, string template)
     {
         var (customer, asset) = await ShanghaiCustomerAsync();
-        var advisor = await app.ClientForAsync(IsDispatch(template) ? "tech.sh1" : "advisor.sh");
+        var advisor = await app.ClientForAsync(IsDispatch(template) ? "tech.sh1" : IsMerge(template) ? "complaints" : "advisor.sh");
         var (complaint, file) = await ShanghaiEvidenceAsync(template, customer, asset);
         var other = await OtherIdsAsync(template, customer);
         if (template.Contains("{appointment}", StringComparison.Ordinal))
@@ -148,6 +150,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             ("POST", "/api/v1/follow-ups/calls/{call}/outcomes") => client.PostAsync(url, new RecordFollowUpOutcomeRequest(other.CallVersion, FollowUpOutcome.NoAnswer)),
             ("POST", "/api/v1/complaints/{complaint}/evidence") => client.PostAsync(url, TestFiles.Form(TestFiles.Png(), "evidence.png"), Ct),
             ("POST", "/api/v1/complaints/{complaint}/messages") => client.PostAsync(url, new ComplaintMessageRequest("我们会尽快联系您。")),
+            ("POST", "/api/v1/complaints/{complaint}/merge") => client.PostAsync(url, new MergeComplaintRequest(other.ComplaintVersion, other.MergeInto ?? Guid.NewGuid(), "同一问题")),
             ("GET", _) => client.GetAsync(url, Ct),
             ("PUT", "/api/v1/customers/{customer}") => client.PutAsync(url, TestData.Update(customer, notes: "changed")),
             ("PUT", "/api/v1/customers/{customer}/do-not-call") => client.PutAsync(url, new SetDoNotCallRequest(true)),
@@ -195,12 +198,24 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             return new OtherIds(order, operationId, CallId: call.Id, CallVersion: version);
         }
 
+        if (IsMerge(template))
+        {
+            // The complaint in the path (made first) merges into a second open complaint of the same customer.
+            var into = await ComplaintFixtures.RecordAsync(client, ComplaintFixtures.Intake(customer));
+            var version = await app.WithDbAsync(db => db.Set<Domain.Complaints.Complaint>().IgnoreQueryFilters()
+                .Where(c => c.CustomerId == customer.Id && c.Id != into.Complaint.Id).Select(c => c.Version).SingleAsync(Ct));
+            return new OtherIds(order, operationId, MergeInto: into.Complaint.Id, ComplaintVersion: version);
+        }
+
         return new OtherIds(order, operationId);
     }
 
     private static bool IsDispatch(string template) => template.EndsWith("/assignment", StringComparison.Ordinal);
 
-    private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId, Guid? TechnicianId = null, Guid? CallId = null, int CallVersion = 0);
+    /// <summary>Merging needs a handler of both stores (the specialist) and a second open complaint of the customer.</summary>
+    private static bool IsMerge(string template) => template.EndsWith("/merge", StringComparison.Ordinal);
+
+    private sealed record OtherIds(RepairOrderView? Order, Guid? OperationId, Guid? TechnicianId = null, Guid? CallId = null, int CallVersion = 0, Guid? MergeInto = null, int ComplaintVersion = 0);
 
     /// <summary>A Shanghai complaint with one photo, for the templates that need them (empty ids otherwise).</summary>
     private async Task<(Guid Complaint, Guid File)> ShanghaiEvidenceAsync(string template, CustomerView customer, AssetView asset)

@@ -34,7 +34,11 @@ public sealed record ComplaintSlaView(
     ComplaintSlaSummary Summary,
     IReadOnlyList<SlaClockView> Clocks,
     IReadOnlyList<SlaEventView> Events,
-    IReadOnlyList<ProgressUpdateView> ProgressUpdates);
+    IReadOnlyList<ProgressUpdateView> ProgressUpdates,
+    IReadOnlyList<MergedSlaView>? Merged = null);
+
+/// <summary>The clocks of a duplicate merged into the complaint, as they stood when it closed.</summary>
+public sealed record MergedSlaView(Guid ComplaintId, string Number, ComplaintSlaSummary Summary, IReadOnlyList<SlaClockView> Clocks);
 
 /// <summary>A complaint's clocks as of now, its escalations and the progress updates sent to the customer.</summary>
 public sealed class GetComplaintSla(AfterSalesDb db, AccessGuard guard, ComplaintSlaReader reader, TimeProvider clock)
@@ -47,7 +51,9 @@ public sealed class GetComplaintSla(AfterSalesDb db, AccessGuard guard, Complain
             return await guard.NotFoundAsync<Complaint, ComplaintSlaView>(id, ct);
         }
 
-        var computed = (await reader.ComputeAsync([ComplaintSlaReader.Of(complaint)], clock.GetUtcNow(), ct))[id];
+        var merged = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(c => c.DuplicateOfId == id).OrderBy(c => c.ReceivedAt).ToListAsync(ct);
+        var all = await reader.ComputeAsync([ComplaintSlaReader.Of(complaint), .. merged.Select(ComplaintSlaReader.Of)], clock.GetUtcNow(), ct);
+        var computed = all[id];
         var events = await db.Set<ComplaintSlaEvent>().AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.HandledAt).ThenBy(e => e.DueAt).ToListAsync(ct);
         var level = events.Where(e => e.Kind == SlaEventKind.Breach).Select(e => e.Level).DefaultIfEmpty(EscalationLevel.Specialist).Max();
         var updates = await db.Set<ComplaintProgressUpdate>().AsNoTracking().Where(u => u.ComplaintId == id).OrderByDescending(u => u.At).ToListAsync(ct);
@@ -62,7 +68,8 @@ public sealed class GetComplaintSla(AfterSalesDb db, AccessGuard guard, Complain
             ComplaintSlaReader.Summarize(computed.Readings, level),
             computed.Readings.Select(View).ToList(),
             events.Select(e => new SlaEventView(e.Clock, e.Kind, e.DueAt, e.HandledAt, e.Level, e.Alerted)).ToList(),
-            updates.Select(u => new ProgressUpdateView(u.Id, u.At, u.UserName, u.Message, u.OutboxMessageId is not null)).ToList());
+            updates.Select(u => new ProgressUpdateView(u.Id, u.At, u.UserName, u.Message, u.OutboxMessageId is not null)).ToList(),
+            merged.Select(m => new MergedSlaView(m.Id, m.Number, ComplaintSlaReader.Summarize(all[m.Id].Readings, EscalationLevel.Specialist), all[m.Id].Readings.Select(View).ToList())).ToList());
     }
 
     internal static SlaClockView View(SlaClockReading r) => new(

@@ -1,4 +1,5 @@
 using AfterSales.Web.Features.Complaints.Handling;
+using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Infrastructure;
 
 namespace AfterSales.Web.Features.Complaints;
@@ -7,6 +8,7 @@ public static class ComplaintEndpoints
 {
     public static IServiceCollection AddComplaints(this IServiceCollection services) => services
         .AddScoped<RecordComplaint>()
+        .AddScoped<ComplaintIntakeDesk>()
         .AddScoped<FindDuplicates>()
         .AddScoped<GetComplaint>()
         .AddScoped<GetComplaintHistory>()
@@ -15,6 +17,7 @@ public static class ComplaintEndpoints
         .AddScoped<AcknowledgeComplaint>()
         .AddScoped<StartInvestigation>()
         .AddScoped<ReclassifyComplaint>()
+        .AddScoped<MergeComplaint>()
         .AddScoped<ListSpecialists>()
         .AddScoped<ListTechnicians>()
         .AddComplaintHandling();
@@ -77,6 +80,16 @@ public static class ComplaintEndpoints
                 (await handler.HandleAsync(id, request, ct)).ToHttp(problems))
             .WithName("ReclassifyComplaint")
             .WithSummary("Changes the category, sub-category or urgency with a reason; the SLA clocks not yet met follow the new urgency's policy from their original start.")
+            .Produces<ComplaintView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/merge", async (Guid id, MergeComplaintRequest request, MergeComplaint handler, HttpContext http, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, http.Request.PublicBase(), ct)).ToHttp(problems))
+            .WithName("MergeDuplicateComplaint")
+            .WithSummary("Closes the complaint as a duplicate of another open complaint of the same customer, which handles both; the customer is told once, on the surviving case.")
             .Produces<ComplaintView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -31,7 +31,11 @@ public sealed record ComplaintView(
     DateTimeOffset ReceivedAt,
     DateTimeOffset? AcknowledgedAt,
     int Version,
-    IReadOnlyList<ComplaintTrigger> PermittedTriggers);
+    IReadOnlyList<ComplaintTrigger> PermittedTriggers,
+    UrgencyReasonView? UrgencyReason = null,
+    RepeatOfView? RepeatOf = null,
+    MergedComplaintView? DuplicateOf = null,
+    IReadOnlyList<MergedComplaintView>? Merged = null);
 
 public sealed record ComplaintListItem(
     Guid Id,
@@ -71,8 +75,17 @@ public sealed record ComplaintReclassificationView(
     string? ToSubCategory,
     ComplaintUrgency ToUrgency);
 
-/// <summary>The answer to an intake: the new complaint and the open ones it may duplicate.</summary>
-public sealed record RecordedComplaint(ComplaintView Complaint, IReadOnlyList<ComplaintListItem> PossibleDuplicates);
+/// <summary>The answer to an intake: the new complaint, the open ones it may duplicate, and knowledge articles that may help.</summary>
+public sealed record RecordedComplaint(ComplaintView Complaint, IReadOnlyList<ComplaintListItem> PossibleDuplicates, IReadOnlyList<Knowledge.KnowledgeSuggestion> Suggestions);
+
+/// <summary>The earlier complaint a repeat repeats (its number whatever its store; opening it needs the reader to see it).</summary>
+public sealed record RepeatOfView(Guid Id, string Number, RepeatBasis Basis, DateTimeOffset ReceivedAt);
+
+/// <summary>A complaint merged into another: for the duplicate, the one it went into; for the survivor, each one merged in.</summary>
+public sealed record MergedComplaintView(Guid Id, string Number, ComplaintStatus Status, DateTimeOffset ReceivedAt, DateTimeOffset? MergedAt);
+
+/// <summary>Why the urgency rules raised a complaint's urgency at intake: the rule (a resource key) and the words found.</summary>
+public sealed record UrgencyReasonView(string Rule, string? Words);
 
 /// <summary>Names for complaints' ids. A visible complaint shows its customer's name even when the customer belongs to another store.</summary>
 internal static class ComplaintViews
@@ -87,6 +100,21 @@ internal static class ComplaintViews
         var specialist = c.AssignedSpecialistId is { } sid ? await db.Users.Where(u => u.Id == sid).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         var sub = c.SubCategoryId is { } subId ? await db.Set<ComplaintSubCategory>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == subId, ct) : null;
         var phone = customer.PrimaryPhone;
+        var urgencyReason = await db.Set<ComplaintLogEntry>().AsNoTracking()
+            .Where(l => l.ComplaintId == c.Id && l.Kind == ComplaintLogKind.UrgencyRule)
+            .OrderBy(l => l.At).Select(l => new UrgencyReasonView(l.Text, l.Reference)).FirstOrDefaultAsync(ct);
+        var repeatOf = c.RepeatOfId is { } earlierId && c.RepeatBasis is { } basis
+            ? await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == earlierId)
+                .Select(x => new RepeatOfView(x.Id, x.Number, basis, x.ReceivedAt)).FirstOrDefaultAsync(ct)
+            : null;
+        var duplicateOf = c.DuplicateOfId is { } survivorId
+            ? await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == survivorId)
+                .Select(x => new MergedComplaintView(x.Id, x.Number, x.Status, x.ReceivedAt, c.ClosedAt)).FirstOrDefaultAsync(ct)
+            : null;
+        var merged = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(x => x.DuplicateOfId == c.Id)
+            .OrderBy(x => x.ReceivedAt)
+            .Select(x => new MergedComplaintView(x.Id, x.Number, x.Status, x.ReceivedAt, x.ClosedAt))
+            .ToListAsync(ct);
         return new ComplaintView(
             c.Id,
             c.Number,
@@ -113,7 +141,11 @@ internal static class ComplaintViews
             c.ReceivedAt,
             c.AcknowledgedAt,
             c.Version,
-            c.PermittedTriggers);
+            c.PermittedTriggers,
+            urgencyReason,
+            repeatOf,
+            duplicateOf,
+            merged);
     }
 
     public static async Task<List<ComplaintListItem>> ListAsync(AfterSalesDb db, IReadOnlyList<Complaint> rows, CancellationToken ct)

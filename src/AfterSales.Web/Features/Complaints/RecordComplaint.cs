@@ -1,5 +1,4 @@
 using AfterSales.Domain.Complaints;
-using AfterSales.Domain.Stores;
 using AfterSales.Web.Infrastructure;
 using AfterSales.Web.Persistence;
 using FluentValidation;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.Complaints;
 
-/// <summary>Staff take a complaint from any channel. The store defaults to the customer's store.</summary>
+/// <summary>Staff take a complaint from any channel. The store defaults to the customer's store; the urgency rules may raise the urgency chosen.</summary>
 public sealed record RecordComplaintRequest(
     ComplaintChannel Channel,
     Guid CustomerId,
@@ -40,10 +39,8 @@ internal sealed class RecordComplaintValidator : AbstractValidator<RecordComplai
     }
 }
 
-public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestValidation validation, TimeProvider clock, FindDuplicates duplicates, Handling.ComplaintAssigner assigner, ListTechnicians technicians)
+public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestValidation validation, ComplaintIntakeDesk desk, ListTechnicians technicians)
 {
-    private static readonly TimeZoneInfo GroupZone = TimeZoneInfo.FindSystemTimeZoneById(Store.DefaultTimeZone);
-
     public Task<Outcome<RecordedComplaint>> HandleAsync(RecordComplaintRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
 
     /// <summary>
@@ -92,31 +89,8 @@ public sealed class RecordComplaint(AfterSalesDb db, ICurrentUser user, RequestV
             return Outcome<RecordedComplaint>.Invalid("complaint.technician_invalid", nameof(request.TechnicianId));
         }
 
-        var possibleDuplicates = await duplicates.HandleAsync(new FindDuplicatesRequest(customer.Id, request.AssetId, request.RepairOrderReference), ct);
-        var isRepeat = await FindDuplicates.IsRepeatAsync(db, request.AssetId, ct);
-        var assignment = await assigner.ForAsync(store.Id, request.Category, ct);
-
-        // Everything read above happens before the transaction: the first statement inside it takes the
-        // counter's write lock, and the number commits (or rolls back) with the complaint.
-        var now = clock.GetUtcNow();
-        var year = TimeZoneInfo.ConvertTime(now, GroupZone).Year;
-        Complaint complaint;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            var sequence = await ComplaintNumbers.NextAsync(db, year, ct);
-            complaint = Complaint.Receive(Complaint.FormatNumber(year, sequence), store.Id, request.ToIntake(), isRepeat, new Actor(user.UserId, user.UserName), now);
-            assignment?.ApplyTo(complaint, new Actor(user.UserId, user.UserName), now);
-            db.Add(complaint);
-            if (alongside is not null)
-            {
-                db.Add(alongside(complaint));
-            }
-
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-
-        var view = await ComplaintViews.ViewAsync(db, complaint, user.SeesFullContact, ct);
-        return new RecordedComplaint(view, possibleDuplicates);
+        var receipt = await desk.ReceiveAsync(store.Id, request.ToIntake(), new Actor(user.UserId, user.UserName), alongside is null ? null : c => db.Add(alongside(c)), ct);
+        var view = await ComplaintViews.ViewAsync(db, receipt.Complaint, user.SeesFullContact, ct);
+        return new RecordedComplaint(view, receipt.PossibleDuplicates, receipt.Suggestions);
     }
 }

@@ -50,7 +50,7 @@ public abstract class ComplaintOverviewTests<TApp>(TApp app) : IClassFixture<TAp
         var vehicle = car.Assets.Single(a => a.Kind == Domain.Assets.AssetKind.Vehicle);
         var phone = phoneOwner.Assets.Single(a => a.Kind == Domain.Assets.AssetKind.Phone);
 
-        // Beijing: three repair-quality complaints (two about the same car, the second a repeat) and one about fees.
+        // Beijing: three repair-quality complaints (two about the same car, the second a repeat) and one about fees (the same customer again: a repeat too).
         var c1 = (await RecordAsync(agent, Intake(car, vehicle.Id, urgency: ComplaintUrgency.Critical) with { TechnicianId = tech, SubCategoryId = noise.Id })).Complaint;
         var c2 = (await RecordAsync(agent, Intake(car, vehicle.Id, urgency: ComplaintUrgency.High) with { TechnicianId = tech, SubCategoryId = noise.Id })).Complaint;
         var c3 = (await RecordAsync(agent, Intake(car, category: ComplaintCategory.Fees) with { TechnicianId = teamLead })).Complaint;
@@ -77,7 +77,7 @@ public abstract class ComplaintOverviewTests<TApp>(TApp app) : IClassFixture<TAp
         var beijing = await (await manager.GetAsync($"/api/v1/complaints/overview?storeId={car.StoreId}", Ct)).ReadAsync<ComplaintOverviewView>();
         var group = await (await admin.GetAsync("/api/v1/complaints/overview", Ct)).ReadAsync<ComplaintOverviewView>();
 
-        Assert.Equal((4, 3, 1, 25.0m), (beijing.Received, beijing.OpenTotal, beijing.Repeat, beijing.RepeatPercent));
+        Assert.Equal((4, 3, 2, 50.0m), (beijing.Received, beijing.OpenTotal, beijing.Repeat, beijing.RepeatPercent));
         Assert.Equal(
             [(ComplaintStatus.Received, ComplaintUrgency.High, 1), (ComplaintStatus.Received, ComplaintUrgency.Normal, 1), (ComplaintStatus.InInvestigation, ComplaintUrgency.Normal, 1)],
             beijing.OpenByStateAndUrgency.Select(o => (o.Status, o.Urgency, o.Count)));

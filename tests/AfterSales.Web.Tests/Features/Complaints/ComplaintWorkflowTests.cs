@@ -30,11 +30,11 @@ public abstract class ComplaintWorkflowTests<TApp>(TApp app) : IClassFixture<TAp
 
         Assert.Equal(ComplaintStatus.Acknowledged, acknowledged.Status);
         Assert.Equal(app.Clock.GetUtcNow(), acknowledged.AcknowledgedAt);
-        Assert.Equal([ComplaintTrigger.StartInvestigation], acknowledged.PermittedTriggers);
+        Assert.Equal([ComplaintTrigger.StartInvestigation, ComplaintTrigger.CloseAsDuplicate], acknowledged.PermittedTriggers);
         Assert.Equal(ComplaintStatus.InInvestigation, investigating.Status);
         Assert.Equal(specialistId, investigating.AssignedSpecialistId);
         Assert.Equal("郑洁", investigating.AssignedSpecialistName);
-        Assert.Equal([ComplaintTrigger.ProposeResolution], investigating.PermittedTriggers);
+        Assert.Equal([ComplaintTrigger.ProposeResolution, ComplaintTrigger.CloseAsDuplicate], investigating.PermittedTriggers);
         Assert.Equal(complaint.Version + 2, investigating.Version);
         var history = await (await specialist.GetAsync($"/api/v1/complaints/{complaint.Id}/history", Ct)).ReadAsync<List<ComplaintStatusChangeView>>();
         Assert.Equal(

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AfterSales.Domain.Complaints;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.Complaints.Handling;
 using AfterSales.Web.Features.Complaints.Public;
+using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Persistence;
@@ -119,6 +121,37 @@ public abstract partial class OnlineComplaintTests<TApp>(TApp app) : IClassFixtu
         Assert.Equal(["file.double_extension"], disguised.Codes);
         var stored = await app.WithDbAsync(db => db.Set<StoredFile>().SingleAsync(f => f.Id == photo.Id, Ct));
         Assert.Equal(("complaint", filed.Id, PublicComplaints.CustomerUploader, (Guid?)null), (stored.OwnerKind, stored.OwnerId, stored.CreatedByName, stored.CreatedById));
+    }
+
+    [Fact]
+    public async Task A_public_complaint_about_failing_brakes_goes_through_the_staff_intake_critical_assigned_by_rule_and_on_the_critical_clock()
+    {
+        var beijing = await app.StoreIdAsync(DemoData.BeijingStore);
+        var specialist = await app.UserIdAsync("complaints");
+        var admin = await app.ClientForAsync("admin");
+        await (await admin.PostAsync("/api/v1/complaint-settings/rules", new AddAssignmentRuleRequest(beijing, ComplaintCategory.RepairQuality, specialist, null))).ReadAsync<AssignmentRuleView>(HttpStatusCode.Created);
+        var client = await VerifiedClientAsync(TestData.Mobile());
+
+        var filed = await (await client.PostAsync("/api/v1/public/complaints", new OnlineComplaintRequest("保养后刹车失灵，高速上很危险", "马上检查", ComplaintCategory.RepairQuality, StoreId: beijing, Name: "周琳")))
+            .ReadAsync<FiledComplaint>(HttpStatusCode.Created);
+        var plain = await (await client.PostAsync("/api/v1/public/complaints", new OnlineComplaintRequest("发票抬头开错了", "重开发票", ComplaintCategory.Fees, StoreId: beijing, Name: "周琳")))
+            .ReadAsync<FiledComplaint>(HttpStatusCode.Created);
+
+        var staff = await app.ClientForAsync("complaints", "en");
+        var read = await (await staff.GetAsync($"/api/v1/complaints/{filed.Id}", Ct)).ReadAsync<ComplaintView>();
+        Assert.Equal((ComplaintUrgency.Critical, (Guid?)specialist), (read.Urgency, read.AssignedSpecialistId));
+        Assert.Equal(ComplaintUrgencyRules.SafetySystemFailure, read.UrgencyReason?.Rule);
+        Assert.Contains("刹车", read.UrgencyReason!.Words, StringComparison.Ordinal);
+        var handling = await (await staff.GetAsync($"/api/v1/complaints/{filed.Id}/handling", Ct)).ReadAsync<ComplaintHandlingView>();
+        Assert.Contains(handling.Log, l => l.Kind == ComplaintLogKind.Assignment && l.Text == ComplaintAssigner.ByRule);
+        Assert.Contains(handling.Log, l => l.Kind == ComplaintLogKind.UrgencyRule && l.Text == ComplaintUrgencyRules.SafetySystemFailure);
+        var sla = await (await staff.GetAsync($"/api/v1/complaints/{filed.Id}/sla", Ct)).ReadAsync<ComplaintSlaView>();
+        Assert.Equal((ComplaintUrgency.Critical, ComplaintChannel.OnlineApp), (sla.Urgency, sla.Channel));
+        Assert.Equal(SlaDefaults.Resolve([], ComplaintUrgency.Critical, ComplaintChannel.OnlineApp).Acknowledge.BreachMinutes, sla.Clocks.Single(k => k.Clock == SlaClockKind.Acknowledge).BreachMinutes);
+
+        // Nothing in the words of the second calls for more: the rules leave it where an unjudged complaint starts, and no rule assigns fees.
+        var other = await (await staff.GetAsync($"/api/v1/complaints/{plain.Id}", Ct)).ReadAsync<ComplaintView>();
+        Assert.Equal((ComplaintUrgencyRules.Unjudged, (Guid?)null, (UrgencyReasonView?)null), (other.Urgency, other.AssignedSpecialistId, other.UrgencyReason));
     }
 
     /// <summary>Proves a phone as a customer would: asks for a code, reads it from the texted message, confirms it.</summary>

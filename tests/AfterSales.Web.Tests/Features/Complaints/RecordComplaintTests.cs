@@ -35,7 +35,7 @@ public abstract class RecordComplaintTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(customer.Name, complaint.CustomerName);
         Assert.Equal("RO-20261120-0003 " + channel, complaint.RepairOrderReference);
         Assert.Equal(Responsibility.TechnicianError, complaint.SuspectedResponsibility);
-        Assert.Equal([ComplaintTrigger.Acknowledge], complaint.PermittedTriggers);
+        Assert.Equal([ComplaintTrigger.Acknowledge, ComplaintTrigger.CloseAsDuplicate], complaint.PermittedTriggers);
         Assert.Empty(recorded.PossibleDuplicates);
         var read = await (await client.GetAsync($"/api/v1/complaints/{complaint.Id}", Ct)).ReadAsync<ComplaintView>();
         Assert.Equal(complaint.Number, read.Number);
@@ -115,7 +115,7 @@ public abstract class RecordComplaintTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task Open_complaints_of_the_same_customer_or_asset_are_shown_and_a_second_one_on_an_asset_is_a_repeat()
+    public async Task Open_complaints_of_the_same_customer_or_asset_are_shown_and_a_second_one_on_the_asset_or_from_the_customer_is_a_repeat()
     {
         var client = await app.ClientForAsync("agent");
         var customer = await CustomerAsync(await app.ClientForAsync("advisor"));
@@ -130,9 +130,27 @@ public abstract class RecordComplaintTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Empty(first.PossibleDuplicates);
         Assert.True(second.Complaint.IsRepeat);
         Assert.Equal([first.Complaint.Id], second.PossibleDuplicates.Select(d => d.Id));
-        Assert.False(third.Complaint.IsRepeat);
+        Assert.Equal(new RepeatOfView(first.Complaint.Id, first.Complaint.Number, RepeatBasis.Asset, first.Complaint.ReceivedAt), second.Complaint.RepeatOf);
+
+        // Another asset, but the same customer within the window: a repeat of their latest complaint.
+        Assert.True(third.Complaint.IsRepeat);
+        Assert.Equal((second.Complaint.Id, RepeatBasis.Customer), (third.Complaint.RepeatOf?.Id, third.Complaint.RepeatOf?.Basis));
         Assert.Equal([second.Complaint.Id, first.Complaint.Id], third.PossibleDuplicates.Select(d => d.Id));
         Assert.Equal(3, beforeSaving.Count);
+    }
+
+    [Fact]
+    public async Task A_safety_hazard_raises_the_urgency_staff_chose_and_says_why_but_a_more_urgent_choice_stands()
+    {
+        var client = await app.ClientForAsync("agent");
+        var customer = await CustomerAsync(await app.ClientForAsync("advisor"));
+
+        var low = await RecordAsync(client, Intake(customer, urgency: ComplaintUrgency.Low) with { CoreProblem = "取车后发动机舱冒烟，有烧焦味" });
+        var high = await RecordAsync(client, Intake(customer, urgency: ComplaintUrgency.High) with { CoreProblem = "Brake pedal noise after the service" });
+
+        Assert.Equal(ComplaintUrgency.Critical, low.Complaint.Urgency);
+        Assert.Equal(ComplaintUrgencyRules.SafetyHazard, low.Complaint.UrgencyReason?.Rule);
+        Assert.Equal((ComplaintUrgency.High, (UrgencyReasonView?)null), (high.Complaint.Urgency, high.Complaint.UrgencyReason));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class HandlingMoves
             ComplaintTrigger.ReviseResolution or ComplaintTrigger.SubmitForApproval or ComplaintTrigger.PresentToCustomer
                 or ComplaintTrigger.CustomerAccepts or ComplaintTrigger.CustomerDeclines or ComplaintTrigger.Reopen => mayHandle,
             ComplaintTrigger.Approve or ComplaintTrigger.RejectPlan or ComplaintTrigger.RecordFinalDecision or ComplaintTrigger.Close => mayReview,
-            ComplaintTrigger.Acknowledge or ComplaintTrigger.StartInvestigation or ComplaintTrigger.ProposeResolution => false,
+            ComplaintTrigger.Acknowledge or ComplaintTrigger.StartInvestigation or ComplaintTrigger.ProposeResolution or ComplaintTrigger.CloseAsDuplicate => false,
         }).ToList();
 
     public static Task<Outcome<ComplaintView>> Run(HandleComplaint h, Guid id, ComplaintTrigger trigger, ComplaintNoteRequest note, ComplaintReasonRequest reason, CancellationToken ct) => trigger switch
@@ -30,6 +30,6 @@ internal static class HandlingMoves
         ComplaintTrigger.RecordFinalDecision => h.CustomerRespondsAsync(id, new CustomerResponseRequest(note.Version, CustomerResponse.FinalDecision, note.Note), ct),
         ComplaintTrigger.Close => h.CloseAsync(id, reason, ct),
         ComplaintTrigger.Reopen => h.ReopenAsync(id, reason, ct),
-        ComplaintTrigger.Acknowledge or ComplaintTrigger.StartInvestigation or ComplaintTrigger.ProposeResolution => throw new InvalidOperationException($"{trigger} is not a plan move."),
+        ComplaintTrigger.Acknowledge or ComplaintTrigger.StartInvestigation or ComplaintTrigger.ProposeResolution or ComplaintTrigger.CloseAsDuplicate => throw new InvalidOperationException($"{trigger} is not a plan move."),
     };
 }

@@ -20,7 +20,8 @@ public sealed record ResolutionActionView(
     Guid? RepairOrderId = null,
     string? RepairOrderNumber = null);
 
-public sealed record ComplaintLogEntryView(Guid Id, int Round, ComplaintLogKind Kind, string Text, ContactOutcome? Outcome, string? Reference, DateTimeOffset At, string UserName);
+/// <summary>A line of the log; <see cref="FromComplaint"/> names the merged duplicate it was written on, null for the complaint's own.</summary>
+public sealed record ComplaintLogEntryView(Guid Id, int Round, ComplaintLogKind Kind, string Text, ContactOutcome? Outcome, string? Reference, DateTimeOffset At, string UserName, string? FromComplaint = null);
 
 /// <summary>
 /// Everything about the handling of a complaint, and what the reader may do with it: the assignment, the log
@@ -65,10 +66,14 @@ public sealed class GetComplaintHandling(AfterSalesDb db, AccessGuard guard, Com
             return await guard.NotFoundAsync<Complaint, ComplaintHandlingView>(id, ct);
         }
 
-        var log = await db.Set<ComplaintLogEntry>().AsNoTracking().Where(l => l.ComplaintId == id)
+        // The log of duplicates merged into this complaint is part of its story: shown here, marked with their numbers.
+        var merged = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(x => x.DuplicateOfId == id).ToDictionaryAsync(x => x.Id, x => x.Number, ct);
+        var ids = merged.Keys.Append(id).ToList();
+        var log = (await db.Set<ComplaintLogEntry>().AsNoTracking().Where(l => ids.Contains(l.ComplaintId))
             .OrderByDescending(l => l.At).ThenByDescending(l => l.Id)
-            .Select(l => new ComplaintLogEntryView(l.Id, l.Round, l.Kind, l.Text, l.Outcome, l.Reference, l.At, l.UserName))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(l => new ComplaintLogEntryView(l.Id, l.Round, l.Kind, l.Text, l.Outcome, l.Reference, l.At, l.UserName, merged.GetValueOrDefault(l.ComplaintId)))
+            .ToList();
         Guid?[] userIds = [c.AssignedSpecialistId, c.PlanApprovedById, c.ReviewedById];
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         string? Name(Guid? user) => user is { } key ? names.GetValueOrDefault(key) : null;

@@ -44,7 +44,7 @@ internal sealed class AddLogEntryValidator : AbstractValidator<AddLogEntryReques
 {
     public AddLogEntryValidator()
     {
-        RuleFor(x => x.Kind).IsInEnum().NotEqual(ComplaintLogKind.Assignment).WithErrorCode("complaint.log_kind_invalid");
+        RuleFor(x => x.Kind).IsInEnum().Must(k => k is not (ComplaintLogKind.Assignment or ComplaintLogKind.UrgencyRule or ComplaintLogKind.Merge)).WithErrorCode("complaint.log_kind_invalid");
         RuleFor(x => x.Text).NotEmpty().WithErrorCode("complaint.log_text_required").MaximumLength(Complaint.LogTextMaxLength);
         RuleFor(x => x.Outcome).IsInEnum();
         RuleFor(x => x.Reference).MaximumLength(Complaint.LogReferenceMaxLength);

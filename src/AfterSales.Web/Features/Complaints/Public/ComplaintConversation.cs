@@ -56,34 +56,41 @@ public sealed class ComplaintConversation(AfterSalesDb db, ICurrentUser user, Re
             return Outcome<ComplaintMessageView>.Conflict("complaint.closed_no_messages");
         }
 
-        var now = clock.GetUtcNow();
-        var message = ComplaintMessage.FromStaff(complaint.Id, new Actor(user.UserId, user.UserName), request.Body, now);
-        db.Add(message);
+        var message = await TellAsync(complaint.Id, complaint.Number, complaint.StoreId, complaint.CustomerId, new Actor(user.UserId, user.UserName), request.Body, publicBaseUrl, clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return new ComplaintMessageView(message.Id, message.At, false, message.AuthorName, message.Body);
+    }
 
-        // Complaints staff recorded get their tracking link with the first reply.
-        var token = await db.Set<ComplaintTrackingLink>().Where(l => l.ComplaintId == complaint.Id).Select(l => l.Token).FirstOrDefaultAsync(ct);
+    /// <summary>
+    /// Adds a staff message to the complaint's conversation and texts it to the customer's mobile with the tracking link
+    /// (made now for complaints staff recorded); the caller saves, so the message commits with whatever prompted it.
+    /// </summary>
+    internal async Task<ComplaintMessage> TellAsync(Guid complaintId, string number, Guid storeId, Guid customerId, Actor by, string body, string publicBaseUrl, DateTimeOffset now, CancellationToken ct)
+    {
+        var message = ComplaintMessage.FromStaff(complaintId, by, body, now);
+        db.Add(message);
+        var token = await db.Set<ComplaintTrackingLink>().Where(l => l.ComplaintId == complaintId).Select(l => l.Token).FirstOrDefaultAsync(ct);
         if (token is null)
         {
-            var link = ComplaintTrackingLink.Create(complaint.Id, now);
+            var link = ComplaintTrackingLink.Create(complaintId, now);
             db.Add(link);
             token = link.Token;
         }
 
-        var customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().FirstAsync(c => c.Id == complaint.CustomerId, ct);
+        var customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().FirstAsync(c => c.Id == customerId, ct);
         var mobile = customer.Phones.OrderByDescending(p => p.IsPrimary).Select(p => p.Number).FirstOrDefault(PhoneNumber.IsMobile);
         if (mobile is not null)
         {
-            var body = message.Body.Length > SmsExcerptLength ? message.Body[..SmsExcerptLength] + "…" : message.Body;
+            var excerpt = message.Body.Length > SmsExcerptLength ? message.Body[..SmsExcerptLength] + "…" : message.Body;
             notifications.Enqueue(db, new NotificationRequest(
                 ComplaintNotifications.Reply,
                 NotificationChannel.Sms,
                 mobile,
-                new Dictionary<string, string> { ["number"] = complaint.Number, ["message"] = body, ["link"] = PublicComplaints.Absolute(publicBaseUrl, token) },
-                complaint.StoreId,
+                new Dictionary<string, string> { ["number"] = number, ["message"] = excerpt, ["link"] = PublicComplaints.Absolute(publicBaseUrl, token) },
+                storeId,
                 customer.Id));
         }
 
-        await db.SaveChangesAsync(ct);
-        return new ComplaintMessageView(message.Id, message.At, false, message.AuthorName, message.Body);
+        return message;
     }
 }

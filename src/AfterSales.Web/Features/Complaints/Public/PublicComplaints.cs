@@ -16,7 +16,8 @@ namespace AfterSales.Web.Features.Complaints.Public;
 /// <summary>
 /// The customer's side of complaints. A verified phone (see PublicAccess) files complaints and lists its own; a
 /// tracking token opens one complaint. The acting user is anonymous, so every query here ignores the staff store
-/// filter and instead limits itself to what the phone or the token proves.
+/// filter and instead limits itself to what the phone or the token proves. Filing goes through the same
+/// <see cref="ComplaintIntakeDesk"/> as staff intake: urgency rules, repeat check, assignment rules, SLA policy.
 /// </summary>
 public sealed class PublicComplaints(
     AfterSalesDb db,
@@ -24,10 +25,9 @@ public sealed class PublicComplaints(
     TimeProvider clock,
     FileIntake intake,
     FileStorage storage,
-    Notifications.Notifications notifications)
+    Notifications.Notifications notifications,
+    ComplaintIntakeDesk desk)
 {
-    private static readonly TimeZoneInfo GroupZone = TimeZoneInfo.FindSystemTimeZoneById(Store.DefaultTimeZone);
-
     public async Task<CustomerComplaintOptions> OptionsAsync(string phone, CancellationToken ct)
     {
         var customers = await CustomersOfAsync(phone, ct);
@@ -78,37 +78,39 @@ public sealed class PublicComplaints(
             return Outcome<FiledComplaint>.Invalid(errors);
         }
 
+        // A phone nobody has yet becomes a customer of the chosen store, saved with the complaint.
         var now = clock.GetUtcNow();
-        var year = TimeZoneInfo.ConvertTime(now, GroupZone).Year;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (customer is null)
-        {
-            customer = Customer.Register(store!.Id, new CustomerDetails(
-                CustomerKind.Person, request.Name!.Trim(), null, [new CustomerPhone(phone, PhoneLabel.Mobile, true)], null, null, null, false, null), now);
-            db.Customers.Add(customer);
-            await db.SaveChangesAsync(ct);
-        }
+        var newCustomer = customer is null
+            ? Customer.Register(store!.Id, new CustomerDetails(
+                CustomerKind.Person, request.Name!.Trim(), null, [new CustomerPhone(phone, PhoneLabel.Mobile, true)], null, null, null, false, null), now)
+            : null;
+        Customer owner = customer ?? newCustomer!;
+        Store target = store!;
+        var name = owner.ContactPerson ?? owner.Name;
 
-        var isRepeat = asset is not null && await db.Set<Complaint>().IgnoreQueryFilters().AnyAsync(c => c.AssetId == asset.Id, ct);
-        var sequence = await ComplaintNumbers.NextAsync(db, year, ct);
-        var name = customer.ContactPerson ?? customer.Name;
+        // The customer does not judge urgency: the intake's rules do (null = nobody judged), as for every channel.
         var intakeData = new ComplaintIntake(
-            ComplaintChannel.OnlineApp, customer.Id, asset?.Id, request.RepairOrderReference, request.CoreProblem, request.CustomerExpectation, request.Category, null, ComplaintUrgency.Normal, null);
-        var complaint = Complaint.Receive(Complaint.FormatNumber(year, sequence), store!.Id, intakeData, isRepeat, new Actor(null, name), now);
-        db.Add(complaint);
-        var link = ComplaintTrackingLink.Create(complaint.Id, now);
-        db.Add(link);
-        notifications.Enqueue(db, new NotificationRequest(
-            ComplaintNotifications.Received,
-            NotificationChannel.Sms,
-            phone,
-            new Dictionary<string, string> { ["number"] = complaint.Number, ["link"] = Absolute(publicBaseUrl, link.Token) },
-            store.Id,
-            customer.Id,
-            Culture: CultureInfo.CurrentUICulture.Name));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new FiledComplaint(complaint.Id, complaint.Number, link.Token, ComplaintTrackingLink.PathOf(link.Token));
+            ComplaintChannel.OnlineApp, owner.Id, asset?.Id, request.RepairOrderReference, request.CoreProblem, request.CustomerExpectation, request.Category, null, null, null);
+        ComplaintTrackingLink? link = null;
+        var receipt = await desk.ReceiveAsync(target.Id, intakeData, new Actor(null, name), complaint =>
+        {
+            if (newCustomer is not null)
+            {
+                db.Customers.Add(newCustomer);
+            }
+
+            link = ComplaintTrackingLink.Create(complaint.Id, now);
+            db.Add(link);
+            notifications.Enqueue(db, new NotificationRequest(
+                ComplaintNotifications.Received,
+                NotificationChannel.Sms,
+                phone,
+                new Dictionary<string, string> { ["number"] = complaint.Number, ["link"] = Absolute(publicBaseUrl, link.Token) },
+                target.Id,
+                owner.Id,
+                Culture: CultureInfo.CurrentUICulture.Name));
+        }, ct);
+        return new FiledComplaint(receipt.Complaint.Id, receipt.Complaint.Number, link!.Token, ComplaintTrackingLink.PathOf(link.Token));
     }
 
     public async Task<Outcome<ComplaintTrackingView>> TrackAsync(string? token, CancellationToken ct)

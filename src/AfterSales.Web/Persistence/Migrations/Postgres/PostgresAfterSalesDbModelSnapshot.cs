@@ -405,6 +405,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsRepeat")
                         .HasColumnType("boolean");
 
@@ -441,6 +444,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<string>("RepairOrderReference")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("RepeatBasis")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("RepeatOfId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Responsibility")
                         .HasMaxLength(20)
@@ -489,12 +499,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("AssignedTeamId");
 
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("RepairOrderReference");
+
+                    b.HasIndex("RepeatOfId");
 
                     b.HasIndex("SubCategoryId");
 
@@ -5940,6 +5954,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
                         .WithMany()

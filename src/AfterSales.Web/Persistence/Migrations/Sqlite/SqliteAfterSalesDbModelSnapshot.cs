@@ -400,6 +400,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsRepeat")
                         .HasColumnType("INTEGER");
 
@@ -435,6 +438,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.Property<string>("RepairOrderReference")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepeatBasis")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RepeatOfId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Responsibility")
@@ -484,12 +494,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssignedTeamId");
 
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("RepairOrderReference");
+
+                    b.HasIndex("RepeatOfId");
 
                     b.HasIndex("SubCategoryId");
 
@@ -5920,6 +5934,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
                         .WithMany()

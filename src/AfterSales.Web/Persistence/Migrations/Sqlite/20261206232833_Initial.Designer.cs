@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAfterSalesDb))]
-    [Migration("20261206222611_Initial")]
+    [Migration("20261206232833_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -403,6 +403,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsRepeat")
                         .HasColumnType("INTEGER");
 
@@ -438,6 +441,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.Property<string>("RepairOrderReference")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepeatBasis")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RepeatOfId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Responsibility")
@@ -487,12 +497,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssignedTeamId");
 
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("RepairOrderReference");
+
+                    b.HasIndex("RepeatOfId");
 
                     b.HasIndex("SubCategoryId");
 
@@ -5923,6 +5937,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Stores.Store", null)
                         .WithMany()

@@ -1432,6 +1432,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     SuspectedResponsibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
                     IsRepeat = table.Column<bool>(type: "boolean", nullable: false),
+                    RepeatOfId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RepeatBasis = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     AssignedSpecialistId = table.Column<Guid>(type: "uuid", nullable: true),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -1452,7 +1454,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     CustomerResponse = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CustomerResponseReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     ReviewedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DuplicateOfId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1485,6 +1488,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         name: "FK_Complaints_ComplaintTeams_AssignedTeamId",
                         column: x => x.AssignedTeamId,
                         principalTable: "ComplaintTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Complaints_DuplicateOfId",
+                        column: x => x.DuplicateOfId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Complaints_RepeatOfId",
+                        column: x => x.RepeatOfId,
+                        principalTable: "Complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -3275,6 +3290,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "CustomerId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_DuplicateOfId",
+                table: "Complaints",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Number",
                 table: "Complaints",
                 column: "Number",
@@ -3289,6 +3309,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_Complaints_RepairOrderReference",
                 table: "Complaints",
                 column: "RepairOrderReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_RepeatOfId",
+                table: "Complaints",
+                column: "RepeatOfId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Status_ReceivedAt",

@@ -1430,6 +1430,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     SuspectedResponsibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
                     IsRepeat = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RepeatOfId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RepeatBasis = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     AssignedSpecialistId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -1450,7 +1452,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     CustomerResponse = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     CustomerResponseReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ReviewedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DuplicateOfId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1483,6 +1486,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         name: "FK_Complaints_ComplaintTeams_AssignedTeamId",
                         column: x => x.AssignedTeamId,
                         principalTable: "ComplaintTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Complaints_DuplicateOfId",
+                        column: x => x.DuplicateOfId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Complaints_RepeatOfId",
+                        column: x => x.RepeatOfId,
+                        principalTable: "Complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -3273,6 +3288,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "CustomerId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_DuplicateOfId",
+                table: "Complaints",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Number",
                 table: "Complaints",
                 column: "Number",
@@ -3287,6 +3307,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_Complaints_RepairOrderReference",
                 table: "Complaints",
                 column: "RepairOrderReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_RepeatOfId",
+                table: "Complaints",
+                column: "RepeatOfId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Status_ReceivedAt",
