@@ -65,6 +65,9 @@ public sealed class OrderDelivery
     public const string NotReady = "delivery.not_ready_for_settlement";
     public const string AlreadySettled = "settlement.already_settled";
 
+    /// <summary>A job's pay type is still "pending decision": nobody would be billed for it.</summary>
+    public const string PayTypePending = "settlement.pay_type_pending";
+
     private readonly List<SettlementPayment> _payments = [];
 
     private OrderDelivery()
@@ -296,10 +299,17 @@ public sealed class OrderDelivery
         return null;
     }
 
-    /// <summary>Closes the settlement once nothing is outstanding, with its invoice number.</summary>
-    public bool TrySettle(RepairOrder order, Func<string> invoiceNumber, DateTimeOffset now)
+    /// <summary>
+    /// Whether the settlement can close now: ready for delivery, every agreed job's pay type decided, nothing
+    /// outstanding and no difference waiting for the customer's approval. The caller takes an invoice number only then.
+    /// </summary>
+    public bool CanSettle(RepairOrder order, decimal tolerancePercent) =>
+        CheckSettling(order) is null && Outstanding(order) == 0 && !NeedsApproval(order, tolerancePercent);
+
+    /// <summary>Closes the settlement once it <see cref="CanSettle"/>, with its invoice number.</summary>
+    public bool TrySettle(RepairOrder order, decimal tolerancePercent, Func<string> invoiceNumber, DateTimeOffset now)
     {
-        if (IsSettled || Outstanding(order) != 0)
+        if (!CanSettle(order, tolerancePercent))
         {
             return false;
         }
@@ -385,7 +395,12 @@ public sealed class OrderDelivery
             return new FieldError(AlreadySettled);
         }
 
-        return order.Status == RepairOrderStatus.ReadyForDelivery ? null : new FieldError(NotReady);
+        if (order.Status != RepairOrderStatus.ReadyForDelivery)
+        {
+            return new FieldError(NotReady);
+        }
+
+        return order.HasPendingPayType ? new FieldError(PayTypePending) : null;
     }
 }
 

@@ -147,6 +147,9 @@ public sealed partial class RepairOrder
     public RepairOrderTotals Totals => RepairOrderTotals.Calculate(
         _jobs.Where(j => j.IsAgreed).Select(j => (j.PayType, j.LabourAmount, j.PartsAmount)), DiscountPercent, TaxRate);
 
+    /// <summary>An agreed job whose pay type is still "pending decision": it cannot be billed to anyone yet.</summary>
+    public bool HasPendingPayType => _jobs.Any(j => j.IsAgreed && j.PayType == PayType.PendingDecision);
+
     public static string FormatNumber(DateOnly day, int sequence) => $"RO-{day:yyyyMMdd}-{sequence:D4}";
 
     public static RepairOrder Open(string number, Guid storeId, RepairOrderOpening opening, decimal labourRate, decimal taxRate, RepairOrderActor by, DateTimeOffset now)

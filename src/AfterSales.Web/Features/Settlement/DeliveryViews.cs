@@ -12,6 +12,7 @@ public sealed record PaymentView(Guid Id, PaymentMethod Method, decimal Amount, 
 /// <summary>
 /// The settlement statement (结算单): the agreed work per pay type with the settlement's discount and tax, the signed
 /// estimate it is checked against, the customer's approval of a difference, and what was paid.
+/// <see cref="PayTypePending"/>: a job still waits for its pay-type decision, so nothing can be settled.
 /// </summary>
 public sealed record StatementView(
     IReadOnlyList<PayTypeTotal> ByPayType,
@@ -36,7 +37,8 @@ public sealed record StatementView(
     decimal Outstanding,
     decimal ChangeGiven,
     string? InvoiceNumber,
-    DateTimeOffset? SettledAt);
+    DateTimeOffset? SettledAt,
+    bool PayTypePending);
 
 public sealed record DeclinedItemView(Guid JobId, string Name, bool SafetyCritical, string? Reason);
 
@@ -85,7 +87,7 @@ internal static class DeliveryViews
             d.EstimateTotal, totals.CustomerPays - d.EstimateTotal, tolerancePercent, d.NeedsApproval(o, tolerancePercent),
             d.ApprovedBySigner, d.ApprovedAt, d.DiscountPercent, d.DiscountReason, d.DiscountByName,
             d.Paid, d.Payments.Where(p => p.Method == PaymentMethod.Account).Sum(p => p.Amount), d.Outstanding(o), d.Payments.Sum(p => p.Change),
-            d.InvoiceNumber, d.SettledAt);
+            d.InvoiceNumber, d.SettledAt, o.HasPendingPayType);
         var jobsById = order.Jobs.ToDictionary(j => j.Id);
         var declined = o.Jobs.Where(j => j.Status == RepairJobStatus.Declined).OrderBy(j => j.Position)
             .Select(j => new DeclinedItemView(j.Id, jobsById[j.Id].Name, j.SafetyCritical, j.StatusReason)).ToList();

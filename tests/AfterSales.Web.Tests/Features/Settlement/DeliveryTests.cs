@@ -94,6 +94,42 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Settlement_is_refused_while_a_job_is_pending_its_pay_type_decision()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var view = await ReadyAsync(advisor, await InspectedOrderAsync(advisor, pendingJobs: 1));
+        Assert.True(view.Statement.PayTypePending);
+        var url = $"/api/v1/repair-orders/{view.OrderId}";
+
+        var payment = await advisor.PostAsync($"{url}/settlement/payments", new PaymentRequest(view.Version, PaymentMethod.Card, view.Statement.Outstanding));
+        var discount = await advisor.PutAsync($"{url}/settlement/discount", new SettlementDiscountRequest(view.Version, 0m, null));
+        var deliver = await advisor.PostAsync($"{url}/deliver", new DeliverRequest(view.Version));
+
+        Assert.Equal(OrderDelivery.PayTypePending, (await payment.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Equal(OrderDelivery.PayTypePending, (await discount.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Equal("delivery.not_settled", (await deliver.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        var now = await GetAsync(advisor, view.OrderId);
+        Assert.Empty(now.Payments);
+        Assert.Null(now.Statement.InvoiceNumber);
+    }
+
+    [Fact]
+    public async Task An_order_whose_only_jobs_are_pending_a_decision_is_not_settled_and_invoiced_at_zero_on_handover()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+
+        var view = await ReadyAsync(advisor, await InspectedOrderAsync(advisor, pendingJobs: 2));
+
+        Assert.Equal(0m, view.Statement.CustomerPays);
+        Assert.True(view.Statement.PayTypePending);
+        Assert.Null(view.Statement.SettledAt);
+        Assert.Null(view.Statement.InvoiceNumber);
+        var deliver = await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/deliver", new DeliverRequest(view.Version));
+        Assert.Equal("delivery.not_settled", (await deliver.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Null((await GetAsync(advisor, view.OrderId)).GatePass);
+    }
+
+    [Fact]
     public async Task Invoice_numbers_follow_each_other_without_gaps_in_a_store()
     {
         var advisor = await app.ClientForAsync("advisor");
@@ -279,13 +315,14 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
 
     /// <summary>
     /// A signed order with pads (customer) and a battery check (warranty) whose jobs went through the workshop and QC,
-    /// optionally with a third, declined safety-critical job, or with the pads' price raised after the signature.
+    /// optionally with a third, declined safety-critical job, or with the pads' price raised after the signature;
+    /// <paramref name="pendingJobs"/> of the two (battery first) left "pending decision".
     /// </summary>
-    private async Task<Guid> InspectedOrderAsync(HttpClient advisor, bool declinedSafetyItem = false, decimal? padsPrice = null)
+    private async Task<Guid> InspectedOrderAsync(HttpClient advisor, bool declinedSafetyItem = false, decimal? padsPrice = null, int pendingJobs = 0)
     {
         var storeId = await Beijing;
         var order = await OpenAsync(advisor, await CustomerAsync(advisor), WalkAround);
-        var jobs = (await TwoJobsAsync(advisor, storeId)).ToList();
+        var jobs = (await TwoJobsAsync(advisor, storeId)).Select((j, i) => i >= 2 - pendingJobs ? j with { PayType = PayType.PendingDecision } : j).ToList();
         if (declinedSafetyItem)
         {
             jobs.Add(new JobRequest((await OperationAsync(advisor, storeId, "ME-001")).Id, PayType.Customer, Note: "后刹车片"));
