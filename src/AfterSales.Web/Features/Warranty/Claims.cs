@@ -1,6 +1,7 @@
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Common;
 using AfterSales.Domain.Complaints;
+using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
 using AfterSales.Domain.Stores;
 using AfterSales.Domain.Warranty;
@@ -246,9 +247,16 @@ public sealed class ClaimGate(AfterSalesDb db, ICurrentUser user, RequestValidat
     public Task<Outcome<ClaimView>> RecordShipmentAsync(Guid id, ClaimShipmentRequest request, CancellationToken ct) =>
         MoveAsync(id, request.Version, request, (c, now) => c.RecordShipment(request.Carrier, request.TrackingNumber, now), ct);
 
-    /// <summary>The only way a rejected claim changes who pays: a decision for the job, recorded with the claim closed.</summary>
-    public Task<Outcome<ClaimView>> DecideAfterRejectionAsync(Guid id, ClaimFollowUpRequest request, CancellationToken ct) =>
-        MoveAsync(id, request.Version, request, (claim, now) =>
+    /// <summary>
+    /// The only way a rejected claim changes who pays: a decision for the job, recorded with the claim closed. While the job's
+    /// order is not settled the decision is also the job's pay type; once billed, it stands as the record for charging separately.
+    /// </summary>
+    public async Task<Outcome<ClaimView>> DecideAfterRejectionAsync(Guid id, ClaimFollowUpRequest request, CancellationToken ct)
+    {
+        var named = await db.Set<WarrantyClaim>().AsNoTracking().Where(c => c.Id == id).Select(c => new { c.AssetId, c.JobKind, c.JobId }).FirstOrDefaultAsync(ct);
+        var order = named is not null && WarrantyJobs.IsRepairOrderJob(named.JobKind) ? await WarrantyJobs.OrderOfAsync(db, named.AssetId, named.JobId, ct) : null;
+        var open = order is not null && order.Status is not (RepairOrderStatus.Delivered or RepairOrderStatus.Cancelled) && !await WarrantyJobs.IsSettledAsync(db, order.Id, ct);
+        return await MoveAsync(id, request.Version, request, (claim, now) =>
         {
             var proposal = new PayTypeProposal(PayType.Warranty, "claim.rejected", new($"索赔被拒：{claim.RejectionReason}", $"Claim rejected: {claim.RejectionReason}"));
             var (decision, error) = WarrantyDecision.Record(claim.StoreId, claim.AssetId, claim.Group, null, proposal, request.PayType, request.Reason, claim.Job, Actor, now, claim.Id);
@@ -262,9 +270,15 @@ public sealed class ClaimGate(AfterSalesDb db, ICurrentUser user, RequestValidat
                 return refused;
             }
 
+            if (open && order!.DecidePayType(claim.JobId, decision!.Chosen) is null)
+            {
+                db.Entry(order).Property(o => o.Version).IsModified = true;
+            }
+
             db.Add(decision!);
             return null;
         }, ct);
+    }
 
     private Actor Actor => new(user.UserId, user.UserName);
 

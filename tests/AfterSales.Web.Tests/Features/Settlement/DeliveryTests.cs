@@ -114,6 +114,27 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_pay_type_decision_unblocks_the_settlement_and_no_decision_changes_a_settled_bill()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var view = await ReadyAsync(advisor, await InspectedOrderAsync(advisor, pendingJobs: 1));
+        var battery = view.Jobs.Single(j => j.PayType == PayType.PendingDecision);
+        var url = $"/api/v1/repair-orders/{view.OrderId}/jobs/{battery.Id}/pay-type-decisions";
+        var proposal = await (await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/pay-type-proposals", new JobPayTypeProposalRequest(battery.Skill))).ReadAsync<AfterSales.Web.Features.Warranty.ProposalView>();
+
+        await (await advisor.PostAsync(url, new JobPayTypeDecisionRequest(proposal.ComponentGroup, proposal.PayType, PayType.Goodwill, "门店善意承担"))).ReadAsync<AfterSales.Web.Features.Warranty.DecisionView>(HttpStatusCode.Created);
+        view = await GetAsync(advisor, view.OrderId);
+
+        Assert.False(view.Statement.PayTypePending);
+        Assert.Equal(198.88m, view.Statement.ByPayType.Single(t => t.PayType == PayType.Goodwill).Total);
+        view = await PayAsync(advisor, view, new PaymentRequest(0, PaymentMethod.Card, view.Statement.Outstanding));
+        Assert.NotNull(view.Statement.InvoiceNumber);
+        var late = await advisor.PostAsync(url, new JobPayTypeDecisionRequest(proposal.ComponentGroup, proposal.PayType, PayType.Customer, "改为客户付费"));
+        Assert.Equal(OrderDelivery.AlreadySettled, (await late.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Equal(PayType.Goodwill, (await GetAsync(advisor, view.OrderId)).Jobs.Single(j => j.Id == battery.Id).PayType);
+    }
+
+    [Fact]
     public async Task An_order_whose_only_jobs_are_pending_a_decision_is_not_settled_and_invoiced_at_zero_on_handover()
     {
         var advisor = await app.ClientForAsync("advisor");
