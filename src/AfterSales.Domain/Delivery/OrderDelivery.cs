@@ -154,8 +154,7 @@ public sealed class OrderDelivery
     };
 
     /// <summary>The totals of the agreed work with this settlement's discount, per pay type.</summary>
-    public RepairOrderTotals Totals(RepairOrder order) => RepairOrderTotals.Calculate(
-        order.Jobs.Where(j => j.IsAgreed).Select(j => (j.PayType, j.LabourAmount, j.PartsAmount)), DiscountPercent, order.TaxRate);
+    public RepairOrderTotals Totals(RepairOrder order) => RepairOrderTotals.Of(order, DiscountPercent);
 
     /// <summary>Customer pay minus everything received or left on account.</summary>
     public decimal Outstanding(RepairOrder order) => Totals(order).CustomerPays - _payments.Sum(p => p.Amount);

@@ -144,8 +144,7 @@ public sealed partial class RepairOrder
     public bool DiscountNeedsApproval => DiscountPercent > 0 && DiscountApprovedAt is null;
 
     /// <summary>The totals of the agreed work: proposed and declined extra jobs are not charged.</summary>
-    public RepairOrderTotals Totals => RepairOrderTotals.Calculate(
-        _jobs.Where(j => j.IsAgreed).Select(j => (j.PayType, j.LabourAmount, j.PartsAmount)), DiscountPercent, TaxRate);
+    public RepairOrderTotals Totals => RepairOrderTotals.Of(this);
 
     /// <summary>An agreed job whose pay type is still "pending decision": it cannot be billed to anyone yet.</summary>
     public bool HasPendingPayType => _jobs.Any(j => j.IsAgreed && j.PayType == PayType.PendingDecision);

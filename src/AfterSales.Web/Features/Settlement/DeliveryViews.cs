@@ -121,6 +121,6 @@ internal static class DeliveryViews
         var approvedExtra = order.Jobs.Where(j => j.IsExtraWork && RepairJobLifecycle.IsAgreed(j.Status) && !signedJobs.Contains(j.Id)).ToList();
         return approvedExtra.Count == 0
             ? snapshot.Totals.CustomerPays
-            : snapshot.Totals.CustomerPays + RepairOrderTotals.Calculate(approvedExtra.Select(j => (j.PayType, j.LabourAmount, j.PartsAmount)), order.DiscountPercent, order.TaxRate).CustomerPays;
+            : snapshot.Totals.CustomerPays + RepairOrderTotals.Of(approvedExtra.Select(j => (j.Status, j.PayType, j.LabourAmount, j.PartsAmount)), order.DiscountPercent, order.TaxRate).CustomerPays;
     }
 }
