@@ -114,6 +114,27 @@ public sealed class OrderDelivery
     /// <summary>Left to the company's account (挂账) when the settlement closed.</summary>
     public decimal OnAccount { get; private set; }
 
+    // The buyer's invoice details (发票抬头), for the 发票 issued on the tax platform.
+    public InvoiceKind? InvoiceKind { get; private set; }
+
+    public string? InvoiceBuyerName { get; private set; }
+
+    public string? InvoiceTaxId { get; private set; }
+
+    public string? InvoiceEmail { get; private set; }
+
+    public string? InvoiceAddressPhone { get; private set; }
+
+    public string? InvoiceBankAccount { get; private set; }
+
+    public string? InvoiceDetailsByName { get; private set; }
+
+    public DateTimeOffset? InvoiceDetailsAt { get; private set; }
+
+    public InvoiceDetails? Invoice => InvoiceKind is { } kind && InvoiceBuyerName is { } buyer
+        ? new InvoiceDetails(kind, buyer, InvoiceTaxId, InvoiceEmail, InvoiceAddressPhone, InvoiceBankAccount)
+        : null;
+
     public IReadOnlyList<SettlementPayment> Payments => _payments;
 
     // Walk-through (交车说明)
@@ -158,6 +179,28 @@ public sealed class OrderDelivery
 
     /// <summary>Customer pay minus everything received or left on account.</summary>
     public decimal Outstanding(RepairOrder order) => Totals(order).CustomerPays - _payments.Sum(p => p.Amount);
+
+    /// <summary>
+    /// Records the buyer's invoice details, before or after the bill is paid (the 发票 is issued from them), while the car
+    /// is ready or delivered; a correction replaces them and the audit keeps the earlier ones.
+    /// </summary>
+    public FieldError? SetInvoiceDetails(RepairOrder order, InvoiceDetails details, RepairOrderActor by, DateTimeOffset now)
+    {
+        if (order.Status is not (RepairOrderStatus.ReadyForDelivery or RepairOrderStatus.Delivered))
+        {
+            return new FieldError(NotReady);
+        }
+
+        InvoiceKind = details.Kind;
+        InvoiceBuyerName = details.BuyerName;
+        InvoiceTaxId = details.TaxId;
+        InvoiceEmail = details.Email;
+        InvoiceAddressPhone = details.AddressPhone;
+        InvoiceBankAccount = details.BankAccount;
+        InvoiceDetailsByName = by.UserName;
+        InvoiceDetailsAt = now;
+        return null;
+    }
 
     /// <summary>Whether the final bill exceeds the signed estimate by more than the tolerance and the customer has not approved this amount.</summary>
     public bool NeedsApproval(RepairOrder order, decimal tolerancePercent)

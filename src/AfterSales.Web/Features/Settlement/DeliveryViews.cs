@@ -38,7 +38,11 @@ public sealed record StatementView(
     decimal ChangeGiven,
     string? InvoiceNumber,
     DateTimeOffset? SettledAt,
-    bool PayTypePending);
+    bool PayTypePending,
+    InvoiceDetailsView? Invoice);
+
+/// <summary>The buyer's invoice details recorded on the settlement, and who recorded them.</summary>
+public sealed record InvoiceDetailsView(InvoiceKind Kind, string BuyerName, string? TaxId, string? Email, string? AddressPhone, string? BankAccount, string? RecordedByName, DateTimeOffset? RecordedAt);
 
 public sealed record DeclinedItemView(Guid JobId, string Name, bool SafetyCritical, string? Reason);
 
@@ -87,7 +91,8 @@ internal static class DeliveryViews
             d.EstimateTotal, totals.CustomerPays - d.EstimateTotal, tolerancePercent, d.NeedsApproval(o, tolerancePercent),
             d.ApprovedBySigner, d.ApprovedAt, d.DiscountPercent, d.DiscountReason, d.DiscountByName,
             d.Paid, d.Payments.Where(p => p.Method == PaymentMethod.Account).Sum(p => p.Amount), d.Outstanding(o), d.Payments.Sum(p => p.Change),
-            d.InvoiceNumber, d.SettledAt, o.HasPendingPayType);
+            d.InvoiceNumber, d.SettledAt, o.HasPendingPayType,
+            d.Invoice is { } i ? new InvoiceDetailsView(i.Kind, i.BuyerName, i.TaxId, i.Email, i.AddressPhone, i.BankAccount, d.InvoiceDetailsByName, d.InvoiceDetailsAt) : null);
         var jobsById = order.Jobs.ToDictionary(j => j.Id);
         var declined = o.Jobs.Where(j => j.Status == RepairJobStatus.Declined).OrderBy(j => j.Position)
             .Select(j => new DeclinedItemView(j.Id, jobsById[j.Id].Name, j.SafetyCritical, j.StatusReason)).ToList();

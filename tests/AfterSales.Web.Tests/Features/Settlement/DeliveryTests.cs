@@ -151,6 +151,43 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_buyers_invoice_details_are_validated_recorded_on_the_settlement_and_corrected_after_payment()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var id = await InspectedOrderAsync(advisor);
+        var url = $"/api/v1/repair-orders/{id}/settlement/invoice-details";
+        var inspected = await GetAsync(advisor, id);
+        var early = await advisor.PutAsync(url, new InvoiceDetailsRequest(inspected.Version, InvoiceKind.Ordinary, "张三"));
+        Assert.Equal(OrderDelivery.NotReady, (await early.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        var view = await ReadyAsync(advisor, id);
+
+        async Task<IReadOnlyList<string>> RefusedAsync(InvoiceDetailsRequest request) =>
+            (await (await advisor.PutAsync(url, request with { Version = view.Version })).ReadProblemAsync(HttpStatusCode.BadRequest)).Codes;
+
+        Assert.Contains("invoice.buyer_required", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Ordinary, " ")));
+        Assert.Contains("invoice.tax_id_invalid", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Ordinary, "北京某公司", "91110000-12345678X")));
+        Assert.Contains("invoice.tax_id_invalid", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Ordinary, "北京某公司", "9111000012345678")));
+        Assert.Contains("invoice.email_invalid", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Ordinary, "北京某公司", null, "not-an-email")));
+        Assert.Contains("invoice.tax_id_required", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Special, "北京某公司")));
+        Assert.Contains("invoice.address_required", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Special, "北京某公司", "91110108MA01ABCD2X")));
+        Assert.Contains("invoice.bank_required", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Special, "北京某公司", "91110108MA01ABCD2X", null, "北京市海淀区中关村大街1号 010-62345678")));
+
+        view = await (await advisor.PutAsync(url, new InvoiceDetailsRequest(view.Version, InvoiceKind.Special, " 北京某某科技有限公司 ", "91110108ma01abcd2x", "fapiao@example.com", "北京市海淀区中关村大街1号 010-62345678", "招商银行北京分行 110912345610201"))).ReadAsync<DeliveryView>();
+
+        var invoice = view.Statement.Invoice!;
+        Assert.Equal((InvoiceKind.Special, "北京某某科技有限公司", "91110108MA01ABCD2X", "fapiao@example.com"), (invoice.Kind, invoice.BuyerName, invoice.TaxId, invoice.Email));
+        Assert.Equal("招商银行北京分行 110912345610201", invoice.BankAccount);
+        Assert.Equal("李娜", invoice.RecordedByName);
+        view = await PayAsync(advisor, view, new PaymentRequest(0, PaymentMethod.Transfer, view.Statement.Outstanding, Reference: "TR-1"));
+        Assert.NotNull(view.Statement.InvoiceNumber);
+
+        // A 15- or 20-character old tax registration number is accepted; the correction after payment is kept.
+        view = await (await advisor.PutAsync(url, new InvoiceDetailsRequest(view.Version, InvoiceKind.Ordinary, "张三", "110108123456789"))).ReadAsync<DeliveryView>();
+        Assert.Equal((InvoiceKind.Ordinary, "110108123456789", (string?)null), (view.Statement.Invoice!.Kind, view.Statement.Invoice.TaxId, view.Statement.Invoice.BankAccount));
+        Assert.Equal(view.Statement.Invoice with { RecordedAt = null }, (await GetAsync(advisor, id)).Statement.Invoice! with { RecordedAt = null });
+    }
+
+    [Fact]
     public async Task Invoice_numbers_follow_each_other_without_gaps_in_a_store()
     {
         var advisor = await app.ClientForAsync("advisor");
