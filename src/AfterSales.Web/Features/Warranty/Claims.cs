@@ -5,6 +5,7 @@ using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
 using AfterSales.Domain.Stores;
 using AfterSales.Domain.Warranty;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Infrastructure;
 using AfterSales.Web.Persistence;
 using FluentValidation;
@@ -167,6 +168,11 @@ public sealed class DraftClaim(AfterSalesDb db, ICurrentUser user, RequestValida
             return Outcome<ClaimView>.Conflict("claim.job_already_claimed");
         }
 
+        if (await ClaimableAsync(asset, request.Job, request.ComponentGroup, ct) is { } refusal)
+        {
+            return refusal.Field is null ? Outcome<ClaimView>.Conflict(refusal.Code) : Outcome<ClaimView>.Invalid([refusal]);
+        }
+
         var now = clock.GetUtcNow();
         var year = TimeZoneInfo.ConvertTime(now, GroupZone).Year;
         WarrantyClaim claim;
@@ -182,6 +188,46 @@ public sealed class DraftClaim(AfterSalesDb db, ICurrentUser user, RequestValida
         }
 
         return ClaimView.From(claim, asset.DisplayName);
+    }
+
+    /// <summary>
+    /// The manufacturer pays only for a real warranty job: a job of an order of this asset, whose pay type is Warranty by a
+    /// recorded decision (the newest for the job), and that the policies or a contract cover for the claimed group at the
+    /// order's date and check-in mileage. Each case has its own refusal.
+    /// </summary>
+    private async Task<FieldError?> ClaimableAsync(Asset asset, JobReferenceInput named, ComponentGroup group, CancellationToken ct)
+    {
+        var order = WarrantyJobs.IsRepairOrderJob(named.Kind) ? await WarrantyJobs.OrderOfAsync(db, asset.Id, named.Id, ct) : null;
+        if (order is null)
+        {
+            return new FieldError(WarrantyJobs.JobNotFound, nameof(DraftClaimRequest.Job));
+        }
+
+        var job = order.Jobs.Single(j => j.Id == named.Id);
+        if (job.Status is RepairJobStatus.Proposed or RepairJobStatus.Declined)
+        {
+            return new FieldError("claim.job_not_agreed");
+        }
+
+        var decision = await db.Set<WarrantyDecision>().IgnoreQueryFilters().AsNoTracking().Where(d => d.JobId == job.Id)
+            .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(ct);
+        if (decision?.Chosen != PayType.Warranty)
+        {
+            return new FieldError("claim.no_warranty_decision");
+        }
+
+        if (job.PayType != PayType.Warranty)
+        {
+            return new FieldError("claim.job_not_warranty");
+        }
+
+        // Coverage as it was when the car came in, not today: the order's day in the store's zone and its check-in mileage.
+        var zoneId = await db.Stores.IgnoreQueryFilters().Where(s => s.Id == order.StoreId).Select(s => s.TimeZoneId).FirstAsync(ct);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(order.OpenedAt, TimeZoneInfo.FindSystemTimeZoneById(zoneId)).DateTime);
+        var firstServiceUsed = await db.Set<WarrantyDecision>().IgnoreQueryFilters()
+            .AnyAsync(d => d.AssetId == asset.Id && d.JobId != job.Id && d.Group == ComponentGroup.FirstService && d.Chosen == PayType.Warranty && d.DecidedAt < decision.DecidedAt, ct);
+        var (proposal, _) = await ProposePayType.ProposeAsync(db, asset, group, JobComponentGroups.Mileage(order, asset.Kind) ?? asset.MileageKm, firstServiceUsed, clock, ct, day);
+        return proposal.PayType == PayType.Warranty ? null : new FieldError("claim.not_covered", nameof(DraftClaimRequest.ComponentGroup));
     }
 }
 
