@@ -1,5 +1,7 @@
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Returns;
+using AfterSales.Web.Features.Labour;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Returns;
 using AfterSales.Web.Features.Warranty;
 using AfterSales.Web.Persistence;
@@ -61,8 +63,9 @@ public sealed class WarrantyScenarios(AppServer app) : BrowserTest(app)
         await App.AsUserAsync("advisor", services => services.GetRequiredService<ReturnDesk>().RecordSaleAsync(
             new RecordSaleRequest(store, customerId, saleNumber, SaleChannel.Online, [new SaleItemInput("EAR-01", "蓝牙耳机 FreeBuds", 1, 699m)], DateTimeOffset.UtcNow.AddDays(-2)), CancellationToken.None));
         var assetId = await App.AsUserAsync("advisor", async services => (await services.GetRequiredService<AfterSalesDb>().Assets.SingleAsync(a => a.Vin == customer.Vin)).Id);
+        var job = await WarrantyJobAsync(customerId, assetId, store);
         var claim = await App.AsUserAsync("advisor", services => services.GetRequiredService<DraftClaim>().HandleAsync(
-            new DraftClaimRequest(assetId, new JobReferenceInput("RepairOrderJob", Guid.NewGuid(), "RO-20261123-0042/1"), Domain.Warranty.ComponentGroup.TractionBattery, "电芯压差过大，续航骤降",
+            new DraftClaimRequest(assetId, job, Domain.Warranty.ComponentGroup.TractionBattery, "电芯压差过大，续航骤降",
                 [new ClaimLineInput(Domain.Warranty.ClaimLineKind.Part, "BYD-BAT-M01", "动力电池模组", 1, 1_800m), new ClaimLineInput(Domain.Warranty.ClaimLineKind.Labour, "L-BAT-01", "更换电池模组", 2.5m, 180m)], "JJ-2026-0042"),
             CancellationToken.None));
         await LoginAsAsync("advisor");
@@ -119,4 +122,20 @@ public sealed class WarrantyScenarios(AppServer app) : BrowserTest(app)
         Directory.CreateDirectory(folder);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
+
+    /// <summary>A claim names a real job decided Warranty: the car sold a year ago, an order with the battery job, the decision recorded.</summary>
+    private async Task<JobReferenceInput> WarrantyJobAsync(Guid customerId, Guid assetId, Guid store) => await App.AsUserAsync("advisor", async services =>
+    {
+        var db = services.GetRequiredService<AfterSalesDb>();
+        var asset = await db.Assets.SingleAsync(a => a.Id == assetId);
+        db.Entry(asset).Property(nameof(Asset.PurchaseDate)).CurrentValue = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-12);
+        await db.SaveChangesAsync();
+        var order = (await services.GetRequiredService<OpenRepairOrder>().HandleAsync(new OpenRepairOrderRequest(customerId, assetId, "续航骤降", new CheckInRequest(MileageKm: 23_456)), CancellationToken.None)).Value!;
+        var battery = (await services.GetRequiredService<SearchLabourOperations>().HandleAsync(store, new SearchLabourOperationsRequest("EV-002"), CancellationToken.None)).Items.Single(o => o.Code == "EV-002");
+        order = (await services.GetRequiredService<ReviseRepairOrder>().HandleAsync(order.Id, new ReviseRepairOrderRequest(order.Version, order.CustomerWords, [new JobRequest(battery.Id, Domain.Service.PayType.PendingDecision)]), CancellationToken.None)).Value!;
+        var decided = await services.GetRequiredService<DecideJobPayType>().HandleAsync(
+            order.Id, order.Jobs[0].Id, new JobPayTypeDecisionRequest(Domain.Warranty.ComponentGroup.TractionBattery, Domain.Service.PayType.Warranty, Domain.Service.PayType.Warranty), CancellationToken.None);
+        Assert.True(decided.IsOk, string.Join("; ", decided.Errors));
+        return new JobReferenceInput("RepairOrderJob", order.Jobs[0].Id, $"{order.Number}/1");
+    });
 }

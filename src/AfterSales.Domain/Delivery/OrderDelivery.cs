@@ -65,6 +65,9 @@ public sealed class OrderDelivery
     public const string NotReady = "delivery.not_ready_for_settlement";
     public const string AlreadySettled = "settlement.already_settled";
 
+    /// <summary>A job's pay type is still "pending decision": nobody would be billed for it.</summary>
+    public const string PayTypePending = "settlement.pay_type_pending";
+
     private readonly List<SettlementPayment> _payments = [];
 
     private OrderDelivery()
@@ -111,6 +114,27 @@ public sealed class OrderDelivery
     /// <summary>Left to the company's account (挂账) when the settlement closed.</summary>
     public decimal OnAccount { get; private set; }
 
+    // The buyer's invoice details (发票抬头), for the 发票 issued on the tax platform.
+    public InvoiceKind? InvoiceKind { get; private set; }
+
+    public string? InvoiceBuyerName { get; private set; }
+
+    public string? InvoiceTaxId { get; private set; }
+
+    public string? InvoiceEmail { get; private set; }
+
+    public string? InvoiceAddressPhone { get; private set; }
+
+    public string? InvoiceBankAccount { get; private set; }
+
+    public string? InvoiceDetailsByName { get; private set; }
+
+    public DateTimeOffset? InvoiceDetailsAt { get; private set; }
+
+    public InvoiceDetails? Invoice => InvoiceKind is { } kind && InvoiceBuyerName is { } buyer
+        ? new InvoiceDetails(kind, buyer, InvoiceTaxId, InvoiceEmail, InvoiceAddressPhone, InvoiceBankAccount)
+        : null;
+
     public IReadOnlyList<SettlementPayment> Payments => _payments;
 
     // Walk-through (交车说明)
@@ -151,11 +175,32 @@ public sealed class OrderDelivery
     };
 
     /// <summary>The totals of the agreed work with this settlement's discount, per pay type.</summary>
-    public RepairOrderTotals Totals(RepairOrder order) => RepairOrderTotals.Calculate(
-        order.Jobs.Where(j => j.IsAgreed).Select(j => (j.PayType, j.LabourAmount, j.PartsAmount)), DiscountPercent, order.TaxRate);
+    public RepairOrderTotals Totals(RepairOrder order) => RepairOrderTotals.Of(order, DiscountPercent);
 
     /// <summary>Customer pay minus everything received or left on account.</summary>
     public decimal Outstanding(RepairOrder order) => Totals(order).CustomerPays - _payments.Sum(p => p.Amount);
+
+    /// <summary>
+    /// Records the buyer's invoice details, before or after the bill is paid (the 发票 is issued from them), while the car
+    /// is ready or delivered; a correction replaces them and the audit keeps the earlier ones.
+    /// </summary>
+    public FieldError? SetInvoiceDetails(RepairOrder order, InvoiceDetails details, RepairOrderActor by, DateTimeOffset now)
+    {
+        if (order.Status is not (RepairOrderStatus.ReadyForDelivery or RepairOrderStatus.Delivered))
+        {
+            return new FieldError(NotReady);
+        }
+
+        InvoiceKind = details.Kind;
+        InvoiceBuyerName = details.BuyerName;
+        InvoiceTaxId = details.TaxId;
+        InvoiceEmail = details.Email;
+        InvoiceAddressPhone = details.AddressPhone;
+        InvoiceBankAccount = details.BankAccount;
+        InvoiceDetailsByName = by.UserName;
+        InvoiceDetailsAt = now;
+        return null;
+    }
 
     /// <summary>Whether the final bill exceeds the signed estimate by more than the tolerance and the customer has not approved this amount.</summary>
     public bool NeedsApproval(RepairOrder order, decimal tolerancePercent)
@@ -296,10 +341,17 @@ public sealed class OrderDelivery
         return null;
     }
 
-    /// <summary>Closes the settlement once nothing is outstanding, with its invoice number.</summary>
-    public bool TrySettle(RepairOrder order, Func<string> invoiceNumber, DateTimeOffset now)
+    /// <summary>
+    /// Whether the settlement can close now: ready for delivery, every agreed job's pay type decided, nothing
+    /// outstanding and no difference waiting for the customer's approval. The caller takes an invoice number only then.
+    /// </summary>
+    public bool CanSettle(RepairOrder order, decimal tolerancePercent) =>
+        CheckSettling(order) is null && Outstanding(order) == 0 && !NeedsApproval(order, tolerancePercent);
+
+    /// <summary>Closes the settlement once it <see cref="CanSettle"/>, with its invoice number.</summary>
+    public bool TrySettle(RepairOrder order, decimal tolerancePercent, Func<string> invoiceNumber, DateTimeOffset now)
     {
-        if (IsSettled || Outstanding(order) != 0)
+        if (!CanSettle(order, tolerancePercent))
         {
             return false;
         }
@@ -385,7 +437,12 @@ public sealed class OrderDelivery
             return new FieldError(AlreadySettled);
         }
 
-        return order.Status == RepairOrderStatus.ReadyForDelivery ? null : new FieldError(NotReady);
+        if (order.Status != RepairOrderStatus.ReadyForDelivery)
+        {
+            return new FieldError(NotReady);
+        }
+
+        return order.HasPendingPayType ? new FieldError(PayTypePending) : null;
     }
 }
 

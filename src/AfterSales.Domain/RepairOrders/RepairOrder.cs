@@ -144,8 +144,10 @@ public sealed partial class RepairOrder
     public bool DiscountNeedsApproval => DiscountPercent > 0 && DiscountApprovedAt is null;
 
     /// <summary>The totals of the agreed work: proposed and declined extra jobs are not charged.</summary>
-    public RepairOrderTotals Totals => RepairOrderTotals.Calculate(
-        _jobs.Where(j => j.IsAgreed).Select(j => (j.PayType, j.LabourAmount, j.PartsAmount)), DiscountPercent, TaxRate);
+    public RepairOrderTotals Totals => RepairOrderTotals.Of(this);
+
+    /// <summary>An agreed job whose pay type is still "pending decision": it cannot be billed to anyone yet.</summary>
+    public bool HasPendingPayType => _jobs.Any(j => j.IsAgreed && j.PayType == PayType.PendingDecision);
 
     public static string FormatNumber(DateOnly day, int sequence) => $"RO-{day:yyyyMMdd}-{sequence:D4}";
 
@@ -201,6 +203,27 @@ public sealed partial class RepairOrder
     /// Replaces what the customer will sign. Jobs named by id keep their identity. A changed discount is
     /// approved at once if it is within the editor's own limit, otherwise it waits for someone whose limit covers it.
     /// </summary>
+    /// <summary>
+    /// A recorded pay-type decision (保修判定) sets who pays for the job, also after the signature: the per-pay-type totals
+    /// change and a higher customer amount needs the customer's approval at settlement. Not on a delivered or cancelled order;
+    /// the caller refuses it once the settlement is closed.
+    /// </summary>
+    public FieldError? DecidePayType(Guid jobId, PayType payType)
+    {
+        if (Status is RepairOrderStatus.Delivered or RepairOrderStatus.Cancelled)
+        {
+            return new FieldError(Status == RepairOrderStatus.Delivered ? RepairOrderLifecycle.Delivered : RepairOrderLifecycle.Cancelled);
+        }
+
+        if (_jobs.FirstOrDefault(j => j.Id == jobId) is not { } job)
+        {
+            return new FieldError("common.not_found");
+        }
+
+        job.SetPayType(payType);
+        return null;
+    }
+
     public FieldError? Revise(RepairOrderContent content, RepairOrderActor by, DateTimeOffset now)
     {
         if (!IsEditable)
@@ -414,6 +437,8 @@ public sealed partial class RepairJob
 
     internal static RepairJob Create(Guid repairOrderId, DateTimeOffset now) =>
         new() { Id = Guid.CreateVersion7(now), RepairOrderId = repairOrderId, Status = RepairJobStatus.Pending };
+
+    internal void SetPayType(PayType payType) => PayType = payType;
 
     internal void Update(int position, JobInput input, decimal labourRate, DateTimeOffset now)
     {

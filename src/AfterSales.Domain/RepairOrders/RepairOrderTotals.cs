@@ -24,7 +24,19 @@ public sealed record RepairOrderTotals(
 {
     public static RepairOrderTotals Empty { get; } = new([], 0, 0, 0, 0, 0, 0, 0, 0);
 
-    public static RepairOrderTotals Calculate(IEnumerable<(PayType PayType, decimal Labour, decimal Parts)> jobs, decimal discountPercent, decimal taxRate)
+    /// <summary>
+    /// THE calculation of an order's totals, used by the repair-order page, the print, the settlement and the API:
+    /// the agreed jobs only (proposed and declined extra work is not charged), at the order's discount unless the
+    /// settlement's <paramref name="discountPercent"/> is given.
+    /// </summary>
+    public static RepairOrderTotals Of(RepairOrder order, decimal? discountPercent = null) =>
+        Of(order.Jobs.Select(j => (j.Status, j.PayType, j.LabourAmount, j.PartsAmount)), discountPercent ?? order.DiscountPercent, order.TaxRate);
+
+    /// <summary>The same calculation over job lines not (yet) on an order, e.g. the editor's unsaved jobs.</summary>
+    public static RepairOrderTotals Of(IEnumerable<(RepairJobStatus Status, PayType PayType, decimal Labour, decimal Parts)> jobs, decimal discountPercent, decimal taxRate) =>
+        Calculate(jobs.Where(j => RepairJobLifecycle.IsAgreed(j.Status)).Select(j => (j.PayType, j.Labour, j.Parts)), discountPercent, taxRate);
+
+    private static RepairOrderTotals Calculate(IEnumerable<(PayType PayType, decimal Labour, decimal Parts)> jobs, decimal discountPercent, decimal taxRate)
     {
         var byPayType = jobs
             .GroupBy(j => j.PayType)

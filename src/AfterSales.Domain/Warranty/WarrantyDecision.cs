@@ -60,7 +60,7 @@ public sealed class WarrantyDecision
 
     public string? JobNumber { get; private set; }
 
-    /// <summary>The rejected claim this decision settles, when it is the decision after a rejection.</summary>
+    /// <summary>The claim of the job: the open claim a warranty decision belongs to, or the rejected claim a decision after the rejection settles.</summary>
     public Guid? ClaimId { get; private set; }
 
     public Guid? DecidedById { get; private set; }

@@ -36,11 +36,11 @@ public sealed class OrderDeliveryTests
         Assert.Equal("settlement.tendered_cash_only", delivery.Pay(order, 10m, PaymentMethod.Card, 200m, 300m, null, false, Cashier, Now)!.Code);
         Assert.Null(delivery.Pay(order, 10m, PaymentMethod.Cash, 200.005m, 500m, null, false, Cashier, Now));
         Assert.Equal(299.99m, delivery.Payments[0].Change);
-        Assert.False(delivery.TrySettle(order, () => "INV-2026-000001", Now));
+        Assert.False(delivery.TrySettle(order, 10m, () => "INV-2026-000001", Now));
         Assert.Equal("settlement.amount_invalid", delivery.Pay(order, 10m, PaymentMethod.Card, 478m, null, null, false, Cashier, Now)!.Code);
         Assert.Null(delivery.Pay(order, 10m, PaymentMethod.Account, 477.99m, null, null, true, Cashier, Now));
 
-        Assert.True(delivery.TrySettle(order, () => "INV-2026-000001", Now));
+        Assert.True(delivery.TrySettle(order, 10m, () => "INV-2026-000001", Now));
         Assert.Equal(("INV-2026-000001", 477.99m, 200.01m), (delivery.InvoiceNumber, delivery.OnAccount, delivery.Paid));
         Assert.Equal("settlement.already_settled", delivery.Pay(order, 10m, PaymentMethod.Card, 1m, null, null, false, Cashier, Now)!.Code);
     }
@@ -69,7 +69,7 @@ public sealed class OrderDeliveryTests
         Assert.Equal(GateCheck.Invalid, delivery.UseGatePass("gate", Now));
 
         Assert.Null(delivery.Pay(order, 10m, PaymentMethod.WeChatPay, 678m, null, "WX1", false, Cashier, Now));
-        Assert.True(delivery.TrySettle(order, () => "INV-2026-000002", Now));
+        Assert.True(delivery.TrySettle(order, 10m, () => "INV-2026-000002", Now));
         Assert.Null(delivery.Deliver(order, walk, "code", Cashier, Now));
 
         Assert.Equal(RepairOrderStatus.Delivered, order.Status);
@@ -91,11 +91,26 @@ public sealed class OrderDeliveryTests
         Assert.False(delivery.NeedsApproval(order, 10m));
     }
 
-    private static (RepairOrder Order, OrderDelivery Delivery) Inspected(decimal estimate = 678m)
+    [Fact]
+    public void A_job_still_pending_a_pay_type_decision_refuses_payment_and_settlement()
+    {
+        var (order, delivery) = Inspected(pendingJob: true);
+        Assert.Null(delivery.CompleteHandover(order, Complete, Cashier, Now));
+
+        // Only the customer job is billed (300 + 13 % = 339); the pending one is billed to nobody yet.
+        Assert.Equal(339m, delivery.Outstanding(order));
+        Assert.Equal(OrderDelivery.PayTypePending, delivery.Pay(order, 10m, PaymentMethod.Card, 339m, null, null, false, Cashier, Now)!.Code);
+        Assert.Equal(OrderDelivery.PayTypePending, delivery.SetDiscount(order, 0m, null, Cashier)!.Code);
+        Assert.False(delivery.CanSettle(order, 10m));
+        Assert.False(delivery.TrySettle(order, 10m, () => "INV-2026-000003", Now));
+        Assert.Null(delivery.InvoiceNumber);
+    }
+
+    private static (RepairOrder Order, OrderDelivery Delivery) Inspected(decimal estimate = 678m, bool pendingJob = false)
     {
         var order = RepairOrder.Open("RO-20261123-0001", Guid.NewGuid(), new(Guid.NewGuid(), Guid.NewGuid(), null, "Brakes squeal", null, "advisor"), 300m, 0.13m, Cashier, Now);
         Assert.Null(order.Revise(
-            new RepairOrderContent("Brakes squeal", [Job("BRK01"), Job("OIL01")], 0m, null, null, PaymentMethod.WeChatPay, OldPartsHandling.CustomerTakes, false, null),
+            new RepairOrderContent("Brakes squeal", [Job("BRK01"), Job("OIL01", pendingJob ? PayType.PendingDecision : PayType.Customer)], 0m, null, null, PaymentMethod.WeChatPay, OldPartsHandling.CustomerTakes, false, null),
             Cashier,
             Now));
         Assert.Null(order.RecordCheckIn(new CheckInDetails(12000, 80, null, true, true, true, null, []), Cashier, Now));
@@ -113,5 +128,5 @@ public sealed class OrderDeliveryTests
         return (order, OrderDelivery.Start(order, estimate, Now));
     }
 
-    private static JobInput Job(string code) => new(null, null, code, code, code, WorkshopSkill.Mechanical, 1m, PayType.Customer, null, []);
+    private static JobInput Job(string code, PayType payType = PayType.Customer) => new(null, null, code, code, code, WorkshopSkill.Mechanical, 1m, payType, null, []);
 }

@@ -63,9 +63,13 @@ public sealed class RepairOrderLifecycleTests
     }
 
     [Fact]
-    public void Discount_applies_to_customer_pay_only_and_tax_to_every_pay_type()
+    public void Discount_applies_to_customer_pay_only_and_tax_to_every_pay_type_and_declined_or_proposed_jobs_are_not_counted()
     {
-        var totals = RepairOrderTotals.Calculate([(PayType.Customer, 100m, 200m), (PayType.Insurance, 50m, 0m), (PayType.Customer, 0m, 100m)], 10m, 0.13m);
+        var totals = RepairOrderTotals.Of(
+            [(RepairJobStatus.Pending, PayType.Customer, 100m, 200m), (RepairJobStatus.Checked, PayType.Insurance, 50m, 0m), (RepairJobStatus.Done, PayType.Customer, 0m, 100m),
+             (RepairJobStatus.Declined, PayType.Customer, 900m, 900m), (RepairJobStatus.Proposed, PayType.Insurance, 500m, 0m)],
+            10m,
+            0.13m);
 
         var customer = Assert.Single(totals.ByPayType, t => t.PayType == PayType.Customer);
         Assert.Equal((100m, 300m, 40m, 360m, 46.80m, 406.80m), (customer.Labour, customer.Parts, customer.Discount, customer.Net, customer.Tax, customer.Total));

@@ -70,6 +70,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "GET", "/api/v1/repair-orders/{order}/survey" },
         { "GET", "/api/v1/repair-orders/{order}/delivery" },
         { "POST", "/api/v1/repair-orders/{order}/progress-link" },
+        { "PUT", "/api/v1/repair-orders/{order}/settlement/invoice-details" },
         { "GET", "/api/v1/appointments/visit-summary?assetId={asset}" },
         { "GET", "/api/v1/appointments/{appointment}" },
         { "GET", "/api/v1/appointments/{appointment}/history" },
@@ -144,6 +145,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
             ("PUT", "/api/v1/repair-orders/{order}/check-in") => client.PutAsync(url, new RecordCheckInRequest(other.Order!.Version, new CheckInRequest(MileageKm: 1))),
             ("POST", "/api/v1/repair-orders/{order}/pay-type-proposals") => client.PostAsync(url, new JobPayTypeProposalRequest(WorkshopSkill.Mechanical)),
             ("POST", "/api/v1/repair-orders/{order}/jobs/{job}/pay-type-decisions") => client.PostAsync(url, new JobPayTypeDecisionRequest(Domain.Warranty.ComponentGroup.Powertrain, PayType.PendingDecision, PayType.PendingDecision)),
+            ("PUT", "/api/v1/repair-orders/{order}/settlement/invoice-details") => client.PutAsync(url, new AfterSales.Web.Features.Settlement.InvoiceDetailsRequest(other.Order!.Version, Domain.Delivery.InvoiceKind.Ordinary, "上海某某汽车服务有限公司", "91310000MA1FL0XX2A")),
             ("POST", "/api/v1/repair-orders/{order}/cancel") => client.PostAsync(url, new RepairOrderMoveRequest(other.Order!.Version, "test")),
             ("POST", "/api/v1/repair-orders/{order}/customer-waiting") => client.PostAsync(url, new AfterSales.Web.Features.Workshop.CustomerWaitingRequest(true, other.Order!.Version)),
             ("POST", "/api/v1/repair-orders/{order}/jobs/{job}/assignment") => client.PostAsync(url, new AfterSales.Web.Features.Workshop.AssignJobRequest(other.TechnicianId!.Value, null, other.Order!.Version)),
@@ -183,6 +185,18 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         {
             order = await RepairOrderFixtures.SignAsync(client, await RepairOrderFixtures.MoveAsync(client, order, "submit"));
             return new OtherIds(order, operationId, await app.UserIdAsync("tech.sh1"));
+        }
+
+        // Invoice details are taken once the car is ready for delivery.
+        if (order is not null && template.EndsWith("/settlement/invoice-details", StringComparison.Ordinal))
+        {
+            await app.WithDbAsync(async db =>
+            {
+                var o = await db.Set<Domain.RepairOrders.RepairOrder>().IgnoreQueryFilters().SingleAsync(x => x.Id == order.Id, Ct);
+                db.Entry(o).Property(nameof(Domain.RepairOrders.RepairOrder.Status)).CurrentValue = Domain.RepairOrders.RepairOrderStatus.ReadyForDelivery;
+                return await db.SaveChangesAsync(Ct);
+            });
+            order = await (await client.GetAsync($"/api/v1/repair-orders/{order.Id}", Ct)).ReadAsync<RepairOrderView>();
         }
 
         if (order is not null && template.Contains("{call}", StringComparison.Ordinal))

@@ -27,6 +27,12 @@ public sealed class PrepareDueList(AfterSalesDb db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(Domain.Stores.Store.DefaultTimeZone)).DateTime);
+        // A restart on the same day finds the run already there: expected, so not a failed insert (EF logs those as errors).
+        if (await db.Set<DueListRun>().AnyAsync(r => r.Day == day, ct))
+        {
+            return null;
+        }
+
         db.Add(DueListRun.Start(day, now));
         try
         {
@@ -103,7 +109,7 @@ public sealed class PrepareDueList(AfterSalesDb db, TimeProvider clock)
             .Where(a => ids.Contains(a.AssetId) && (a.Status == AppointmentStatus.Arrived || a.Status == AppointmentStatus.Converted))
             .ToListAsync(ct);
         var orders = await db.Set<RepairOrder>().IgnoreQueryFilters().AsNoTracking().Include(o => o.Jobs)
-            .Where(o => ids.Contains(o.AssetId) && o.Status == RepairOrderStatus.Signed)
+            .Where(o => ids.Contains(o.AssetId) && VisitStatuses.Contains(o.Status))
             .ToListAsync(ct);
         var contracts = await db.Set<ExtendedWarrantyContract>().IgnoreQueryFilters().AsNoTracking()
             .Where(c => ids.Contains(c.AssetId) && c.CancelledAt == null)
@@ -111,11 +117,12 @@ public sealed class PrepareDueList(AfterSalesDb db, TimeProvider clock)
         var existing = (await db.Set<AssetDue>().IgnoreQueryFilters().Where(d => ids.Contains(d.AssetId)).ToListAsync(ct))
             .ToDictionary(d => (d.AssetId, d.Kind));
 
-        var visitsByAsset = bookings.Select(b => new Visit(b.AssetId, b.SlotStart, b.MileageKm, b.Skills, b.RepairOrderId))
-            .Concat(orders.Where(o => o.AppointmentId is null || !bookings.Any(b => b.Id == o.AppointmentId))
-                .Select(o => new Visit(o.AssetId, o.OpenedAt, o.MileageKm, o.Jobs.Select(j => j.Skill).Distinct().ToList(), o.Id)))
-            .ToLookup(v => v.AssetId);
+        // The repair order is the visit as it happened (its check-in mileage, the work agreed); a booking counts only until it has one.
         var ordersById = orders.ToDictionary(o => o.Id);
+        var visitsByAsset = bookings.Where(b => b.RepairOrderId is not { } orderId || !ordersById.ContainsKey(orderId))
+            .Select(b => new Visit(b.AssetId, b.SlotStart, b.MileageKm, b.Skills, b.RepairOrderId))
+            .Concat(orders.Select(o => new Visit(o.AssetId, o.OpenedAt, o.MileageKm, o.Jobs.Where(j => j.IsAgreed).Select(j => j.Skill).Distinct().ToList(), o.Id)))
+            .ToLookup(v => v.AssetId);
         var contractsByAsset = contracts.ToLookup(c => c.AssetId);
 
         var count = 0;
@@ -185,11 +192,25 @@ public sealed class PrepareDueList(AfterSalesDb db, TimeProvider clock)
         return count;
     }
 
-    /// <summary>A maintenance visit: routine maintenance for a vehicle; any visit for an appliance or a phone (their trade services them).</summary>
+    /// <summary>
+    /// Orders that are visits: signed and on through the workshop to delivered (and settled). A draft is not a visit yet,
+    /// a cancelled order never was.
+    /// </summary>
+    private static readonly RepairOrderStatus[] VisitStatuses =
+    [
+        RepairOrderStatus.Signed, RepairOrderStatus.InWorkshop, RepairOrderStatus.FinalInspection, RepairOrderStatus.Inspected,
+        RepairOrderStatus.ReadyForDelivery, RepairOrderStatus.Delivered,
+    ];
+
+    /// <summary>
+    /// A maintenance visit: for a vehicle, an order with an agreed (not declined) maintenance job, or a booking for maintenance;
+    /// any visit for an appliance or a phone (their trade services them).
+    /// </summary>
     private static bool IsService(AssetKind kind, Visit visit, Dictionary<Guid, RepairOrder> orders) =>
         kind != AssetKind.Vehicle
-        || visit.Skills.Contains(WorkshopSkill.Maintenance)
-        || (visit.RepairOrderId is { } id && orders.TryGetValue(id, out var order) && order.Jobs.Any(j => j.Skill == WorkshopSkill.Maintenance));
+        || (visit.RepairOrderId is { } id && orders.TryGetValue(id, out var order)
+            ? order.Jobs.Any(j => j.IsAgreed && j.Skill == WorkshopSkill.Maintenance)
+            : visit.Skills.Contains(WorkshopSkill.Maintenance));
 
     private static DateOnly DayIn(TimeZoneInfo zone, DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 

@@ -26,6 +26,14 @@ internal sealed class OrderDeliveryConfiguration : IEntityTypeConfiguration<Orde
         b.Property(d => d.ApprovedBySigner).HasMaxLength(OrderDelivery.NameMaxLength);
         b.Property(d => d.InvoiceNumber).HasMaxLength(OrderDelivery.InvoiceNumberLength);
         b.Property(d => d.OnAccount).HasPrecision(14, 2);
+        b.Property(d => d.InvoiceKind).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.InvoiceBuyerName).HasMaxLength(InvoiceDetails.BuyerNameMaxLength);
+        b.Property(d => d.InvoiceTaxId).HasMaxLength(20);
+        b.Property(d => d.InvoiceEmail).HasMaxLength(InvoiceDetails.EmailMaxLength);
+        b.Property(d => d.InvoiceAddressPhone).HasMaxLength(InvoiceDetails.AddressPhoneMaxLength);
+        b.Property(d => d.InvoiceBankAccount).HasMaxLength(InvoiceDetails.BankAccountMaxLength);
+        b.Property(d => d.InvoiceDetailsByName).HasMaxLength(100);
+        b.Ignore(d => d.Invoice);
         b.Property(d => d.AcknowledgedBySigner).HasMaxLength(OrderDelivery.NameMaxLength);
         b.Property(d => d.GatePassCode).HasMaxLength(OrderDelivery.GatePassCodeLength);
         b.Property(d => d.GatePassUsedByName).HasMaxLength(100);

@@ -12,6 +12,7 @@ public static class DeliveryEndpoints
         .AddScoped<CompleteHandover>()
         .AddScoped<SetSettlementDiscount>()
         .AddScoped<ApproveSettlementDifference>()
+        .AddScoped<SetInvoiceDetails>()
         .AddScoped<RecordPayment>()
         .AddScoped<DeliverOrder>()
         .AddScoped<CheckGatePass>()
@@ -60,6 +61,15 @@ public static class DeliveryEndpoints
                 (await handler.HandleAsync(id, request, ct)).ToHttp(problems))
             .WithName("ApproveSettlementDifference")
             .WithSummary("Records the customer's approval of a final amount above the signed estimate plus the store's tolerance.")
+            .Produces<DeliveryView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPut("/settlement/invoice-details", async (Guid id, InvoiceDetailsRequest request, SetInvoiceDetails handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(problems))
+            .WithName("SetSettlementInvoiceDetails")
+            .WithSummary("Records the buyer's invoice details: name, taxpayer id (15, 18 or 20 digits and capitals), e-mail for the e-invoice, 普票 (Ordinary) or 专票 (Special, with address, phone and bank account).")
             .Produces<DeliveryView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -104,13 +104,13 @@ public sealed class DeliveryGate(AfterSalesDb db, ICurrentUser user, AccessGuard
         db.Entry(order).Property(o => o.Version).IsModified = true;
         try
         {
-            if (order.Status == RepairOrderStatus.ReadyForDelivery && !delivery.IsSettled && delivery.Outstanding(order) == 0 && !delivery.NeedsApproval(order, settings.SettlementTolerancePercent))
+            if (delivery.CanSettle(order, settings.SettlementTolerancePercent))
             {
                 // The invoice number commits (or rolls back) with the settlement: gapless per store and year.
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var year = TimeZoneInfo.ConvertTime(Now, await StoreZoneAsync(order.StoreId, ct)).Year;
                 var sequence = await InvoiceNumbers.NextAsync(db, order.StoreId, year, ct);
-                delivery.TrySettle(order, () => InvoiceNumbers.Format(year, sequence), Now);
+                delivery.TrySettle(order, settings.SettlementTolerancePercent, () => InvoiceNumbers.Format(year, sequence), Now);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }

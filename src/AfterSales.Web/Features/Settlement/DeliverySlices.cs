@@ -19,6 +19,9 @@ public sealed record SettlementDiscountRequest(int Version, decimal DiscountPerc
 /// <summary>The customer approves the final amount above the signed estimate; the signer's name is recorded.</summary>
 public sealed record ApproveDifferenceRequest(int Version, string SignerName);
 
+/// <summary>The buyer's invoice details (发票抬头): a 专票 (Special) needs the tax id, the address and phone and the bank account.</summary>
+public sealed record InvoiceDetailsRequest(int Version, InvoiceKind Kind, string BuyerName, string? TaxId = null, string? Email = null, string? AddressPhone = null, string? BankAccount = null);
+
 /// <summary>A payment; <see cref="Tendered"/> is the cash handed over (change is given back), only for cash.</summary>
 public sealed record PaymentRequest(int Version, PaymentMethod Method, decimal Amount, decimal? Tendered = null, string? Reference = null);
 
@@ -61,6 +64,19 @@ internal sealed class PaymentValidator : AbstractValidator<PaymentRequest>
         RuleFor(x => x.Amount).GreaterThan(0m).WithErrorCode("settlement.amount_invalid").LessThanOrEqualTo(RepairOrder.MaxUnitPrice * 100).WithErrorCode("settlement.amount_invalid");
         RuleFor(x => x.Tendered).LessThanOrEqualTo(RepairOrder.MaxUnitPrice * 100).WithErrorCode("settlement.tendered_too_little");
         RuleFor(x => x.Reference).MaximumLength(SettlementPayment.ReferenceMaxLength);
+    }
+}
+
+internal sealed class InvoiceDetailsValidator : AbstractValidator<InvoiceDetailsRequest>
+{
+    public InvoiceDetailsValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.BuyerName).NotEmpty().WithErrorCode("invoice.buyer_required").MaximumLength(InvoiceDetails.BuyerNameMaxLength);
+        RuleFor(x => x.TaxId).Must(t => string.IsNullOrWhiteSpace(t) || TaxIds.IsValid(t.Trim().ToUpperInvariant())).WithErrorCode("invoice.tax_id_invalid");
+        RuleFor(x => x.Email).MaximumLength(InvoiceDetails.EmailMaxLength);
+        RuleFor(x => x.AddressPhone).MaximumLength(InvoiceDetails.AddressPhoneMaxLength);
+        RuleFor(x => x.BankAccount).MaximumLength(InvoiceDetails.BankAccountMaxLength);
     }
 }
 
@@ -125,6 +141,24 @@ public sealed class ApproveSettlementDifference(DeliveryGate gate, RequestValida
             ? Outcome<DeliveryView>.Invalid(errors)
             : await gate.ChangeAsync(id, request.Version, (order, delivery, _, _) =>
                 Task.FromResult(delivery.ApproveDifference(order, request.SignerName, gate.Now)), ct);
+    }
+}
+
+/// <summary>Records the buyer's invoice details on the settlement; the rules are <see cref="InvoiceDetails.Create"/>.</summary>
+public sealed class SetInvoiceDetails(DeliveryGate gate, RequestValidation validation)
+{
+    public async Task<Outcome<DeliveryView>> HandleAsync(Guid id, InvoiceDetailsRequest request, CancellationToken ct)
+    {
+        var errors = await validation.CheckAsync(request, ct);
+        if (errors.Count > 0)
+        {
+            return Outcome<DeliveryView>.Invalid(errors);
+        }
+
+        var (details, refusal) = InvoiceDetails.Create(request.Kind, request.BuyerName, request.TaxId, request.Email, request.AddressPhone, request.BankAccount);
+        return refusal is not null
+            ? Outcome<DeliveryView>.Invalid([refusal])
+            : await gate.ChangeAsync(id, request.Version, (order, delivery, actor, _) => Task.FromResult(delivery.SetInvoiceDetails(order, details!, actor, gate.Now)), ct);
     }
 }
 

@@ -12,6 +12,7 @@ public sealed record PaymentView(Guid Id, PaymentMethod Method, decimal Amount, 
 /// <summary>
 /// The settlement statement (结算单): the agreed work per pay type with the settlement's discount and tax, the signed
 /// estimate it is checked against, the customer's approval of a difference, and what was paid.
+/// <see cref="PayTypePending"/>: a job still waits for its pay-type decision, so nothing can be settled.
 /// </summary>
 public sealed record StatementView(
     IReadOnlyList<PayTypeTotal> ByPayType,
@@ -36,7 +37,12 @@ public sealed record StatementView(
     decimal Outstanding,
     decimal ChangeGiven,
     string? InvoiceNumber,
-    DateTimeOffset? SettledAt);
+    DateTimeOffset? SettledAt,
+    bool PayTypePending,
+    InvoiceDetailsView? Invoice);
+
+/// <summary>The buyer's invoice details recorded on the settlement, and who recorded them.</summary>
+public sealed record InvoiceDetailsView(InvoiceKind Kind, string BuyerName, string? TaxId, string? Email, string? AddressPhone, string? BankAccount, string? RecordedByName, DateTimeOffset? RecordedAt);
 
 public sealed record DeclinedItemView(Guid JobId, string Name, bool SafetyCritical, string? Reason);
 
@@ -85,7 +91,8 @@ internal static class DeliveryViews
             d.EstimateTotal, totals.CustomerPays - d.EstimateTotal, tolerancePercent, d.NeedsApproval(o, tolerancePercent),
             d.ApprovedBySigner, d.ApprovedAt, d.DiscountPercent, d.DiscountReason, d.DiscountByName,
             d.Paid, d.Payments.Where(p => p.Method == PaymentMethod.Account).Sum(p => p.Amount), d.Outstanding(o), d.Payments.Sum(p => p.Change),
-            d.InvoiceNumber, d.SettledAt);
+            d.InvoiceNumber, d.SettledAt, o.HasPendingPayType,
+            d.Invoice is { } i ? new InvoiceDetailsView(i.Kind, i.BuyerName, i.TaxId, i.Email, i.AddressPhone, i.BankAccount, d.InvoiceDetailsByName, d.InvoiceDetailsAt) : null);
         var jobsById = order.Jobs.ToDictionary(j => j.Id);
         var declined = o.Jobs.Where(j => j.Status == RepairJobStatus.Declined).OrderBy(j => j.Position)
             .Select(j => new DeclinedItemView(j.Id, jobsById[j.Id].Name, j.SafetyCritical, j.StatusReason)).ToList();
@@ -119,6 +126,6 @@ internal static class DeliveryViews
         var approvedExtra = order.Jobs.Where(j => j.IsExtraWork && RepairJobLifecycle.IsAgreed(j.Status) && !signedJobs.Contains(j.Id)).ToList();
         return approvedExtra.Count == 0
             ? snapshot.Totals.CustomerPays
-            : snapshot.Totals.CustomerPays + RepairOrderTotals.Calculate(approvedExtra.Select(j => (j.PayType, j.LabourAmount, j.PartsAmount)), order.DiscountPercent, order.TaxRate).CustomerPays;
+            : snapshot.Totals.CustomerPays + RepairOrderTotals.Of(approvedExtra.Select(j => (j.Status, j.PayType, j.LabourAmount, j.PartsAmount)), order.DiscountPercent, order.TaxRate).CustomerPays;
     }
 }

@@ -1,9 +1,11 @@
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Common;
 using AfterSales.Domain.Complaints;
+using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
 using AfterSales.Domain.Stores;
 using AfterSales.Domain.Warranty;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Infrastructure;
 using AfterSales.Web.Persistence;
 using FluentValidation;
@@ -166,6 +168,11 @@ public sealed class DraftClaim(AfterSalesDb db, ICurrentUser user, RequestValida
             return Outcome<ClaimView>.Conflict("claim.job_already_claimed");
         }
 
+        if (await ClaimableAsync(asset, request.Job, request.ComponentGroup, ct) is { } refusal)
+        {
+            return refusal.Field is null ? Outcome<ClaimView>.Conflict(refusal.Code) : Outcome<ClaimView>.Invalid([refusal]);
+        }
+
         var now = clock.GetUtcNow();
         var year = TimeZoneInfo.ConvertTime(now, GroupZone).Year;
         WarrantyClaim claim;
@@ -181,6 +188,46 @@ public sealed class DraftClaim(AfterSalesDb db, ICurrentUser user, RequestValida
         }
 
         return ClaimView.From(claim, asset.DisplayName);
+    }
+
+    /// <summary>
+    /// The manufacturer pays only for a real warranty job: a job of an order of this asset, whose pay type is Warranty by a
+    /// recorded decision (the newest for the job), and that the policies or a contract cover for the claimed group at the
+    /// order's date and check-in mileage. Each case has its own refusal.
+    /// </summary>
+    private async Task<FieldError?> ClaimableAsync(Asset asset, JobReferenceInput named, ComponentGroup group, CancellationToken ct)
+    {
+        var order = WarrantyJobs.IsRepairOrderJob(named.Kind) ? await WarrantyJobs.OrderOfAsync(db, asset.Id, named.Id, ct) : null;
+        if (order is null)
+        {
+            return new FieldError(WarrantyJobs.JobNotFound, nameof(DraftClaimRequest.Job));
+        }
+
+        var job = order.Jobs.Single(j => j.Id == named.Id);
+        if (job.Status is RepairJobStatus.Proposed or RepairJobStatus.Declined)
+        {
+            return new FieldError("claim.job_not_agreed");
+        }
+
+        var decision = await db.Set<WarrantyDecision>().IgnoreQueryFilters().AsNoTracking().Where(d => d.JobId == job.Id)
+            .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(ct);
+        if (decision?.Chosen != PayType.Warranty)
+        {
+            return new FieldError("claim.no_warranty_decision");
+        }
+
+        if (job.PayType != PayType.Warranty)
+        {
+            return new FieldError("claim.job_not_warranty");
+        }
+
+        // Coverage as it was when the car came in, not today: the order's day in the store's zone and its check-in mileage.
+        var zoneId = await db.Stores.IgnoreQueryFilters().Where(s => s.Id == order.StoreId).Select(s => s.TimeZoneId).FirstAsync(ct);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(order.OpenedAt, TimeZoneInfo.FindSystemTimeZoneById(zoneId)).DateTime);
+        var firstServiceUsed = await db.Set<WarrantyDecision>().IgnoreQueryFilters()
+            .AnyAsync(d => d.AssetId == asset.Id && d.JobId != job.Id && d.Group == ComponentGroup.FirstService && d.Chosen == PayType.Warranty && d.DecidedAt < decision.DecidedAt, ct);
+        var (proposal, _) = await ProposePayType.ProposeAsync(db, asset, group, JobComponentGroups.Mileage(order, asset.Kind) ?? asset.MileageKm, firstServiceUsed, clock, ct, day);
+        return proposal.PayType == PayType.Warranty ? null : new FieldError("claim.not_covered", nameof(DraftClaimRequest.ComponentGroup));
     }
 }
 
@@ -246,9 +293,16 @@ public sealed class ClaimGate(AfterSalesDb db, ICurrentUser user, RequestValidat
     public Task<Outcome<ClaimView>> RecordShipmentAsync(Guid id, ClaimShipmentRequest request, CancellationToken ct) =>
         MoveAsync(id, request.Version, request, (c, now) => c.RecordShipment(request.Carrier, request.TrackingNumber, now), ct);
 
-    /// <summary>The only way a rejected claim changes who pays: a decision for the job, recorded with the claim closed.</summary>
-    public Task<Outcome<ClaimView>> DecideAfterRejectionAsync(Guid id, ClaimFollowUpRequest request, CancellationToken ct) =>
-        MoveAsync(id, request.Version, request, (claim, now) =>
+    /// <summary>
+    /// The only way a rejected claim changes who pays: a decision for the job, recorded with the claim closed. While the job's
+    /// order is not settled the decision is also the job's pay type; once billed, it stands as the record for charging separately.
+    /// </summary>
+    public async Task<Outcome<ClaimView>> DecideAfterRejectionAsync(Guid id, ClaimFollowUpRequest request, CancellationToken ct)
+    {
+        var named = await db.Set<WarrantyClaim>().AsNoTracking().Where(c => c.Id == id).Select(c => new { c.AssetId, c.JobKind, c.JobId }).FirstOrDefaultAsync(ct);
+        var order = named is not null && WarrantyJobs.IsRepairOrderJob(named.JobKind) ? await WarrantyJobs.OrderOfAsync(db, named.AssetId, named.JobId, ct) : null;
+        var open = order is not null && order.Status is not (RepairOrderStatus.Delivered or RepairOrderStatus.Cancelled) && !await WarrantyJobs.IsSettledAsync(db, order.Id, ct);
+        return await MoveAsync(id, request.Version, request, (claim, now) =>
         {
             var proposal = new PayTypeProposal(PayType.Warranty, "claim.rejected", new($"索赔被拒：{claim.RejectionReason}", $"Claim rejected: {claim.RejectionReason}"));
             var (decision, error) = WarrantyDecision.Record(claim.StoreId, claim.AssetId, claim.Group, null, proposal, request.PayType, request.Reason, claim.Job, Actor, now, claim.Id);
@@ -262,9 +316,15 @@ public sealed class ClaimGate(AfterSalesDb db, ICurrentUser user, RequestValidat
                 return refused;
             }
 
+            if (open && order!.DecidePayType(claim.JobId, decision!.Chosen) is null)
+            {
+                db.Entry(order).Property(o => o.Version).IsModified = true;
+            }
+
             db.Add(decision!);
             return null;
         }, ct);
+    }
 
     private Actor Actor => new(user.UserId, user.UserName);
 

@@ -78,11 +78,12 @@ public sealed class ProposePayType(AfterSalesDb db, RequestValidation validation
         return result.View;
     }
 
-    internal static async Task<(PayTypeProposal Proposal, ProposalView View)> ProposeAsync(AfterSalesDb db, Asset asset, ComponentGroup group, int? mileage, bool? firstServiceUsed, TimeProvider clock, CancellationToken ct)
+    /// <summary>The proposal today, or on <paramref name="on"/> (e.g. the day of the repair order a claim is for).</summary>
+    internal static async Task<(PayTypeProposal Proposal, ProposalView View)> ProposeAsync(AfterSalesDb db, Asset asset, ComponentGroup group, int? mileage, bool? firstServiceUsed, TimeProvider clock, CancellationToken ct, DateOnly? on = null)
     {
         var zoneId = await db.Stores.IgnoreQueryFilters().Where(s => s.Id == asset.StoreId).Select(s => s.TimeZoneId).FirstOrDefaultAsync(ct) ?? Store.DefaultTimeZone;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var today = on ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var km = mileage ?? asset.MileageKm;
         var policies = await db.Set<WarrantyPolicy>().AsNoTracking().Where(p => p.Kind == asset.Kind && p.IsActive).ToListAsync(ct);
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Complaints;
+using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
 using AfterSales.Domain.Warranty;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Infrastructure;
 using AfterSales.Web.Persistence;
 using FluentValidation;
@@ -19,7 +21,8 @@ public sealed record JobReferenceInput(string Kind, Guid Id, string Number)
 /// <summary>
 /// Records who pays for a job. <see cref="ProposedPayType"/> is what the advisor was shown: if the facts changed
 /// since (a new policy, another mileage), the server's proposal differs and the advisor must look again.
-/// Choosing anything other than the proposal needs <see cref="Reason"/>.
+/// Choosing anything other than the proposal needs <see cref="Reason"/>. A <see cref="Job"/> of kind "RepairOrderJob"
+/// must be a job of an order of the asset, and the decision sets that job's pay type.
 /// </summary>
 public sealed record RecordDecisionRequest(
     Guid AssetId,
@@ -107,16 +110,44 @@ public sealed class RecordDecision(AfterSalesDb db, ICurrentUser user, RequestVa
             return Outcome<DecisionView>.Conflict(ProposalChanged);
         }
 
+        // A decision naming a repair-order job is that job's pay type: the job must exist on an order of this asset.
+        RepairOrder? order = null;
+        if (request.Job is { } named && WarrantyJobs.IsRepairOrderJob(named.Kind))
+        {
+            order = await WarrantyJobs.OrderOfAsync(db, asset.Id, named.Id, ct);
+            if (order is null)
+            {
+                return Outcome<DecisionView>.Invalid(WarrantyJobs.JobNotFound, nameof(request.Job));
+            }
+        }
+
+        // A warranty decision for a job that already has an open claim belongs to that claim.
+        var claimId = request.Job is { } job && request.ChosenPayType == PayType.Warranty
+            ? await db.Set<WarrantyClaim>().Where(c => c.JobId == job.Id && c.Status != ClaimStatus.Closed).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
+            : null;
         var (decision, error) = WarrantyDecision.Record(
             asset.StoreId, asset.Id, request.ComponentGroup, request.MileageKm ?? asset.MileageKm, proposal, request.ChosenPayType, request.Reason,
-            request.Job?.ToReference(), new Actor(user.UserId, user.UserName), clock.GetUtcNow());
+            request.Job?.ToReference(), new Actor(user.UserId, user.UserName), clock.GetUtcNow(), claimId);
         if (error is not null)
         {
             return Outcome<DecisionView>.Invalid([error]);
         }
 
+        if (order is not null && await WarrantyJobs.ApplyPayTypeAsync(db, order, request.Job!.Id, decision!.Chosen, ct) is { } refused)
+        {
+            return Outcome<DecisionView>.Conflict(refused.Code);
+        }
+
         db.Add(decision!);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<DecisionView>.Conflict(RepairOrderGate.ChangedBySomeoneElse);
+        }
+
         return DecisionView.From(decision!);
     }
 }

@@ -3,17 +3,21 @@ using AfterSales.Domain.Appointments;
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Complaints;
 using AfterSales.Domain.Reminders;
+using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
 using AfterSales.Web.Features;
 using AfterSales.Web.Features.Appointments;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Reminders;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Infrastructure;
 using AfterSales.Web.Persistence;
+using AfterSales.Web.Tests.Features.RepairOrders;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static AfterSales.Web.Tests.Features.Appointments.AppointmentFixtures;
 
 namespace AfterSales.Web.Tests.Features.Reminders;
@@ -270,6 +274,90 @@ public abstract class ReminderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("common.not_found", problem.Code);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityId == customer.Assets[0].Id && e.Action == "AccessDenied", Ct)));
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<Reminder>().IgnoreQueryFilters().CountAsync(r => r.AssetId == customer.Assets[0].Id, Ct)));
+    }
+
+    [Fact]
+    public async Task A_delivered_order_with_a_service_job_is_the_last_service_at_its_mileage_and_a_declined_one_is_not()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var serviced = await CustomerAsync(advisor, 170);
+        var declined = await CustomerAsync(advisor, 170);
+        await DeliveredOrderAsync(advisor, serviced, RepairJobStatus.Checked);
+        await DeliveredOrderAsync(advisor, declined, RepairJobStatus.Declined);
+
+        await PrepareAsync(advisor);
+        var due = await DueAsync(advisor);
+        var rows = await app.WithDbAsync(db => db.Set<AssetDue>().Where(d => d.Kind == ReminderKind.Service && (d.AssetId == serviced.Assets[0].Id || d.AssetId == declined.Assets[0].Id)).ToListAsync(Ct));
+
+        // Serviced yesterday at 23,456 km: the next service is a regular one from that visit, not the overdue first service.
+        Assert.DoesNotContain(due.Items, i => i.AssetId == serviced.Assets[0].Id);
+        var next = Assert.Single(rows, r => r.AssetId == serviced.Assets[0].Id);
+        Assert.NotEqual(ServiceDueCalculator.FirstKey, next.DueKey);
+        Assert.True(next.DueOn > Today.AddDays(30), $"due {next.DueOn}");
+        Assert.True(next.DueKm > 23_456, $"due at {next.DueKm} km");
+        Assert.Equal(ServiceDueCalculator.FirstKey, Assert.Single(rows, r => r.AssetId == declined.Assets[0].Id).DueKey);
+        Assert.Contains(due.Items, i => i.AssetId == declined.Assets[0].Id && i.Kind == ReminderKind.Service);
+    }
+
+    /// <summary>An order of the customer's car opened yesterday at 23,456 km with an oil change, delivered; the job as <paramref name="job"/>.</summary>
+    private async Task DeliveredOrderAsync(HttpClient advisor, CustomerView customer, RepairJobStatus job)
+    {
+        var order = await RepairOrderFixtures.OpenAsync(advisor, customer, RepairOrderFixtures.WalkAround);
+        var oil = await RepairOrderFixtures.OperationAsync(advisor, order.StoreId, "MT-001");
+        order = await RepairOrderFixtures.ReviseAsync(advisor, order, RepairOrderFixtures.Revision(order, [new JobRequest(oil.Id, PayType.Customer)]));
+        await app.WithDbAsync(async db =>
+        {
+            var o = await db.Set<RepairOrder>().Include(x => x.Jobs).SingleAsync(x => x.Id == order.Id, Ct);
+            db.Entry(o).Property(nameof(RepairOrder.Status)).CurrentValue = RepairOrderStatus.Delivered;
+            db.Entry(o).Property(nameof(RepairOrder.OpenedAt)).CurrentValue = app.Clock.GetUtcNow().AddDays(-1);
+            db.Entry(o).Property(nameof(RepairOrder.DeliveredAt)).CurrentValue = app.Clock.GetUtcNow().AddDays(-1).AddHours(4);
+            db.Entry(o.Jobs[0]).Property(nameof(RepairJob.Status)).CurrentValue = job;
+            return await db.SaveChangesAsync(Ct);
+        });
+    }
+
+    [Fact]
+    public async Task A_restart_on_the_same_day_finds_the_run_done_without_logging_a_failure()
+    {
+        async Task<DueListPrepared?> RunAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<PrepareDueList>().RunDailyAsync(Ct);
+        }
+
+        await RunAsync();
+        using var errors = new ErrorLog();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(errors);
+
+        var again = await RunAsync();
+
+        Assert.Null(again);
+        Assert.Empty(errors.Entries);
+    }
+
+    /// <summary>Collects the error-level log entries written while it is not disposed.</summary>
+    private sealed class ErrorLog : ILoggerProvider, ILogger
+    {
+        private volatile bool _disposed;
+
+        public System.Collections.Concurrent.ConcurrentQueue<string> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => !_disposed && logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Entries.Enqueue(formatter(state, exception));
+            }
+        }
+
+        public void Dispose() => _disposed = true;
     }
 
     [Fact]

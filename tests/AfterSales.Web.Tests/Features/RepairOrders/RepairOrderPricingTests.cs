@@ -38,6 +38,36 @@ public abstract class RepairOrderPricingTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
+    public async Task The_page_the_api_and_the_settlement_count_the_same_totals_without_the_declined_job()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var storeId = await Beijing;
+        var order = await OpenAsync(advisor, await CustomerAsync(advisor), WalkAround);
+        var jobs = (await TwoJobsAsync(advisor, storeId)).Append(new JobRequest((await OperationAsync(advisor, storeId, "ME-001")).Id, PayType.Customer, Parts: [new PartLineRequest("BP-45023", "后刹车片(套)", 1, 980m)])).ToList();
+        order = await ReviseAsync(advisor, order, Revision(order, jobs));
+        await app.WithDbAsync(async db =>
+        {
+            // The third job was extra work the customer declined.
+            var third = await db.Set<RepairJob>().SingleAsync(j => j.RepairOrderId == order.Id && j.Position == 3, Ct);
+            db.Entry(third).Property(nameof(RepairJob.Status)).CurrentValue = RepairJobStatus.Declined;
+            db.Entry(third).Property(nameof(RepairJob.IsExtraWork)).CurrentValue = true;
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var view = await (await advisor.GetAsync($"/api/v1/repair-orders/{order.Id}", Ct)).ReadAsync<RepairOrderView>();
+        var page = AfterSales.Web.Components.Pages.RepairOrders.JobForm.TotalsOf(view.Jobs.Select(AfterSales.Web.Components.Pages.RepairOrders.JobForm.From), view.LabourRate, view.DiscountPercent, view.TaxRate);
+        var statement = (await (await advisor.GetAsync($"/api/v1/repair-orders/{order.Id}/delivery", Ct)).ReadAsync<AfterSales.Web.Features.Settlement.DeliveryView>()).Statement;
+
+        Assert.Equal(3, view.Jobs.Count);
+        Assert.Equal(847.50m, view.Totals.CustomerPays);
+        Assert.Equal(1046.38m, view.Totals.Total);
+        Assert.Equal((view.Totals.Total, view.Totals.CustomerPays), (page.Total, page.CustomerPays));
+        Assert.Equal(view.Totals.ByPayType, page.ByPayType);
+        Assert.Equal((view.Totals.Total, view.Totals.CustomerPays), (statement.Total, statement.CustomerPays));
+        Assert.Equal(view.Totals.ByPayType, statement.ByPayType);
+    }
+
+    [Fact]
     public async Task Hours_can_be_adjusted_per_job_and_a_pending_warranty_shows_apart()
     {
         var advisor = await app.ClientForAsync("advisor");

@@ -94,6 +94,100 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Settlement_is_refused_while_a_job_is_pending_its_pay_type_decision()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var view = await ReadyAsync(advisor, await InspectedOrderAsync(advisor, pendingJobs: 1));
+        Assert.True(view.Statement.PayTypePending);
+        var url = $"/api/v1/repair-orders/{view.OrderId}";
+
+        var payment = await advisor.PostAsync($"{url}/settlement/payments", new PaymentRequest(view.Version, PaymentMethod.Card, view.Statement.Outstanding));
+        var discount = await advisor.PutAsync($"{url}/settlement/discount", new SettlementDiscountRequest(view.Version, 0m, null));
+        var deliver = await advisor.PostAsync($"{url}/deliver", new DeliverRequest(view.Version));
+
+        Assert.Equal(OrderDelivery.PayTypePending, (await payment.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Equal(OrderDelivery.PayTypePending, (await discount.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Equal("delivery.not_settled", (await deliver.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        var now = await GetAsync(advisor, view.OrderId);
+        Assert.Empty(now.Payments);
+        Assert.Null(now.Statement.InvoiceNumber);
+    }
+
+    [Fact]
+    public async Task The_pay_type_decision_unblocks_the_settlement_and_no_decision_changes_a_settled_bill()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var view = await ReadyAsync(advisor, await InspectedOrderAsync(advisor, pendingJobs: 1));
+        var battery = view.Jobs.Single(j => j.PayType == PayType.PendingDecision);
+        var url = $"/api/v1/repair-orders/{view.OrderId}/jobs/{battery.Id}/pay-type-decisions";
+        var proposal = await (await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/pay-type-proposals", new JobPayTypeProposalRequest(battery.Skill))).ReadAsync<AfterSales.Web.Features.Warranty.ProposalView>();
+
+        await (await advisor.PostAsync(url, new JobPayTypeDecisionRequest(proposal.ComponentGroup, proposal.PayType, PayType.Goodwill, "门店善意承担"))).ReadAsync<AfterSales.Web.Features.Warranty.DecisionView>(HttpStatusCode.Created);
+        view = await GetAsync(advisor, view.OrderId);
+
+        Assert.False(view.Statement.PayTypePending);
+        Assert.Equal(198.88m, view.Statement.ByPayType.Single(t => t.PayType == PayType.Goodwill).Total);
+        view = await PayAsync(advisor, view, new PaymentRequest(0, PaymentMethod.Card, view.Statement.Outstanding));
+        Assert.NotNull(view.Statement.InvoiceNumber);
+        var late = await advisor.PostAsync(url, new JobPayTypeDecisionRequest(proposal.ComponentGroup, proposal.PayType, PayType.Customer, "改为客户付费"));
+        Assert.Equal(OrderDelivery.AlreadySettled, (await late.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Equal(PayType.Goodwill, (await GetAsync(advisor, view.OrderId)).Jobs.Single(j => j.Id == battery.Id).PayType);
+    }
+
+    [Fact]
+    public async Task An_order_whose_only_jobs_are_pending_a_decision_is_not_settled_and_invoiced_at_zero_on_handover()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+
+        var view = await ReadyAsync(advisor, await InspectedOrderAsync(advisor, pendingJobs: 2));
+
+        Assert.Equal(0m, view.Statement.CustomerPays);
+        Assert.True(view.Statement.PayTypePending);
+        Assert.Null(view.Statement.SettledAt);
+        Assert.Null(view.Statement.InvoiceNumber);
+        var deliver = await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/deliver", new DeliverRequest(view.Version));
+        Assert.Equal("delivery.not_settled", (await deliver.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Null((await GetAsync(advisor, view.OrderId)).GatePass);
+    }
+
+    [Fact]
+    public async Task The_buyers_invoice_details_are_validated_recorded_on_the_settlement_and_corrected_after_payment()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var id = await InspectedOrderAsync(advisor);
+        var url = $"/api/v1/repair-orders/{id}/settlement/invoice-details";
+        var inspected = await GetAsync(advisor, id);
+        var early = await advisor.PutAsync(url, new InvoiceDetailsRequest(inspected.Version, InvoiceKind.Ordinary, "张三"));
+        Assert.Equal(OrderDelivery.NotReady, (await early.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        var view = await ReadyAsync(advisor, id);
+
+        async Task<IReadOnlyList<string>> RefusedAsync(InvoiceDetailsRequest request) =>
+            (await (await advisor.PutAsync(url, request with { Version = view.Version })).ReadProblemAsync(HttpStatusCode.BadRequest)).Codes;
+
+        Assert.Contains("invoice.buyer_required", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Ordinary, " ")));
+        Assert.Contains("invoice.tax_id_invalid", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Ordinary, "北京某公司", "91110000-12345678X")));
+        Assert.Contains("invoice.tax_id_invalid", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Ordinary, "北京某公司", "9111000012345678")));
+        Assert.Contains("invoice.email_invalid", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Ordinary, "北京某公司", null, "not-an-email")));
+        Assert.Contains("invoice.tax_id_required", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Special, "北京某公司")));
+        Assert.Contains("invoice.address_required", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Special, "北京某公司", "91110108MA01ABCD2X")));
+        Assert.Contains("invoice.bank_required", await RefusedAsync(new InvoiceDetailsRequest(0, InvoiceKind.Special, "北京某公司", "91110108MA01ABCD2X", null, "北京市海淀区中关村大街1号 010-62345678")));
+
+        view = await (await advisor.PutAsync(url, new InvoiceDetailsRequest(view.Version, InvoiceKind.Special, " 北京某某科技有限公司 ", "91110108ma01abcd2x", "fapiao@example.com", "北京市海淀区中关村大街1号 010-62345678", "招商银行北京分行 110912345610201"))).ReadAsync<DeliveryView>();
+
+        var invoice = view.Statement.Invoice!;
+        Assert.Equal((InvoiceKind.Special, "北京某某科技有限公司", "91110108MA01ABCD2X", "fapiao@example.com"), (invoice.Kind, invoice.BuyerName, invoice.TaxId, invoice.Email));
+        Assert.Equal("招商银行北京分行 110912345610201", invoice.BankAccount);
+        Assert.Equal("李娜", invoice.RecordedByName);
+        view = await PayAsync(advisor, view, new PaymentRequest(0, PaymentMethod.Transfer, view.Statement.Outstanding, Reference: "TR-1"));
+        Assert.NotNull(view.Statement.InvoiceNumber);
+
+        // A 15- or 20-character old tax registration number is accepted; the correction after payment is kept.
+        view = await (await advisor.PutAsync(url, new InvoiceDetailsRequest(view.Version, InvoiceKind.Ordinary, "张三", "110108123456789"))).ReadAsync<DeliveryView>();
+        Assert.Equal((InvoiceKind.Ordinary, "110108123456789", (string?)null), (view.Statement.Invoice!.Kind, view.Statement.Invoice.TaxId, view.Statement.Invoice.BankAccount));
+        Assert.Equal(view.Statement.Invoice with { RecordedAt = null }, (await GetAsync(advisor, id)).Statement.Invoice! with { RecordedAt = null });
+    }
+
+    [Fact]
     public async Task Invoice_numbers_follow_each_other_without_gaps_in_a_store()
     {
         var advisor = await app.ClientForAsync("advisor");
@@ -279,13 +373,14 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
 
     /// <summary>
     /// A signed order with pads (customer) and a battery check (warranty) whose jobs went through the workshop and QC,
-    /// optionally with a third, declined safety-critical job, or with the pads' price raised after the signature.
+    /// optionally with a third, declined safety-critical job, or with the pads' price raised after the signature;
+    /// <paramref name="pendingJobs"/> of the two (battery first) left "pending decision".
     /// </summary>
-    private async Task<Guid> InspectedOrderAsync(HttpClient advisor, bool declinedSafetyItem = false, decimal? padsPrice = null)
+    private async Task<Guid> InspectedOrderAsync(HttpClient advisor, bool declinedSafetyItem = false, decimal? padsPrice = null, int pendingJobs = 0)
     {
         var storeId = await Beijing;
         var order = await OpenAsync(advisor, await CustomerAsync(advisor), WalkAround);
-        var jobs = (await TwoJobsAsync(advisor, storeId)).ToList();
+        var jobs = (await TwoJobsAsync(advisor, storeId)).Select((j, i) => i >= 2 - pendingJobs ? j with { PayType = PayType.PendingDecision } : j).ToList();
         if (declinedSafetyItem)
         {
             jobs.Add(new JobRequest((await OperationAsync(advisor, storeId, "ME-001")).Id, PayType.Customer, Note: "后刹车片"));

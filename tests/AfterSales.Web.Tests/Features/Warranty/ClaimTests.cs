@@ -1,9 +1,13 @@
 using System.Net;
+using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
 using AfterSales.Domain.Warranty;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Warranty;
 using AfterSales.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static AfterSales.Web.Tests.Features.RepairOrders.RepairOrderFixtures;
 
 namespace AfterSales.Web.Tests.Features.Warranty;
 
@@ -18,12 +22,79 @@ public abstract class ClaimTests<TApp>(TApp app) : IClassFixture<TApp>
         new(ClaimLineKind.Labour, "L-BAT-01", "更换电池模组", 2.5m, 180m),
     ];
 
-    private async Task<ClaimView> DraftAsync(string user = "advisor", string? tag = null)
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+
+    /// <summary>
+    /// An EV battery job on a draft order of a BYD sold <paramref name="monthsAgo"/> months ago, checked in at 23,456 km,
+    /// decided Warranty (with a reason when the proposal said otherwise) unless <paramref name="decide"/> is false.
+    /// </summary>
+    private async Task<(HttpClient Client, RepairOrderView Order, JobReferenceInput Job)> WarrantyJobAsync(string user = "advisor", int monthsAgo = 12, bool decide = true)
     {
         var client = await app.ClientForAsync(user);
-        var customer = await (await client.PostAsync("/api/v1/customers", TestData.Customer(assets: [TestData.Vehicle()]))).ReadAsync<CustomerView>(HttpStatusCode.Created);
-        var job = new JobReferenceInput("RepairOrderJob", Guid.NewGuid(), $"RO-20261123-{Random.Shared.Next(1000, 9999)}/1");
-        return await (await client.PostAsync("/api/v1/warranty/claims", new DraftClaimRequest(customer.Assets[0].Id, job, ComponentGroup.TractionBattery, "电芯压差过大，续航骤降", Lines, tag))).ReadAsync<ClaimView>(HttpStatusCode.Created);
+        var vehicle = TestData.Vehicle() with { PurchaseDate = Today.AddMonths(-monthsAgo) };
+        var customer = await (await client.PostAsync("/api/v1/customers", TestData.Customer(assets: [vehicle]))).ReadAsync<CustomerView>(HttpStatusCode.Created);
+        var order = await OpenAsync(client, customer, WalkAround);
+        var battery = await OperationAsync(client, order.StoreId, "EV-002");
+        order = await ReviseAsync(client, order, Revision(order, [new JobRequest(battery.Id, PayType.PendingDecision)]));
+        var job = order.Jobs[0];
+        if (decide)
+        {
+            await DecideAsync(client, order, job.Id, PayType.Warranty);
+        }
+
+        return (client, order, new JobReferenceInput("RepairOrderJob", job.Id, $"{order.Number}/1"));
+    }
+
+    private static async Task DecideAsync(HttpClient client, RepairOrderView order, Guid jobId, PayType chosen)
+    {
+        var proposal = await (await client.PostAsync($"/api/v1/repair-orders/{order.Id}/pay-type-proposals", new JobPayTypeProposalRequest(WorkshopSkill.EvHighVoltage))).ReadAsync<ProposalView>();
+        var reason = proposal.PayType == chosen ? null : "厂家特批";
+        await (await client.PostAsync($"/api/v1/repair-orders/{order.Id}/jobs/{jobId}/pay-type-decisions", new JobPayTypeDecisionRequest(ComponentGroup.TractionBattery, proposal.PayType, chosen, reason)))
+            .ReadAsync<DecisionView>(HttpStatusCode.Created);
+    }
+
+    private static Task<HttpResponseMessage> PostClaimAsync(HttpClient client, RepairOrderView order, JobReferenceInput job, string? tag = null) =>
+        client.PostAsync("/api/v1/warranty/claims", new DraftClaimRequest(order.AssetId, job, ComponentGroup.TractionBattery, "电芯压差过大，续航骤降", Lines, tag));
+
+    private async Task<ClaimView> DraftAsync(string user = "advisor", string? tag = null)
+    {
+        var (client, order, job) = await WarrantyJobAsync(user);
+        return await (await PostClaimAsync(client, order, job, tag)).ReadAsync<ClaimView>(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_claim_must_name_a_real_agreed_warranty_job_decided_warranty_and_covered_at_the_orders_date_and_mileage()
+    {
+        var (client, order, job) = await WarrantyJobAsync(decide: false);
+        var fake = await PostClaimAsync(client, order, job with { Id = Guid.NewGuid() });
+        var otherAsset = await client.PostAsync("/api/v1/warranty/claims", new DraftClaimRequest((await CustomerAsync(client)).Assets[0].Id, job, ComponentGroup.TractionBattery, "x", Lines));
+        var undecided = await PostClaimAsync(client, order, job);
+        await DecideAsync(client, order, job.Id, PayType.Warranty);
+        await DecideAsync(client, order, job.Id, PayType.Customer);
+        var decidedCustomer = await PostClaimAsync(client, order, job);
+        await DecideAsync(client, order, job.Id, PayType.Warranty);
+        order = await (await client.GetAsync($"/api/v1/repair-orders/{order.Id}", Ct)).ReadAsync<RepairOrderView>();
+        var revised = await ReviseAsync(client, order, Revision(order, [new JobRequest(order.Jobs[0].LabourOperationId!.Value, PayType.Customer, Id: order.Jobs[0].Id)]));
+        var jobCustomer = await PostClaimAsync(client, revised, job);
+        var (oldClient, oldOrder, oldJob) = await WarrantyJobAsync(monthsAgo: 120);
+        var outOfWarranty = await PostClaimAsync(oldClient, oldOrder, oldJob);
+        var (declinedClient, declinedOrder, declinedJob) = await WarrantyJobAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var j = await db.Set<RepairJob>().SingleAsync(x => x.Id == declinedJob.Id, Ct);
+            db.Entry(j).Property(nameof(RepairJob.Status)).CurrentValue = RepairJobStatus.Declined;
+            return await db.SaveChangesAsync(Ct);
+        });
+        var declined = await PostClaimAsync(declinedClient, declinedOrder, declinedJob);
+
+        Assert.Contains("warranty.job_not_found", (await fake.ReadProblemAsync(HttpStatusCode.BadRequest)).Codes);
+        Assert.Contains("warranty.job_not_found", (await otherAsset.ReadProblemAsync(HttpStatusCode.BadRequest)).Codes);
+        Assert.Equal("claim.no_warranty_decision", (await undecided.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Equal("claim.no_warranty_decision", (await decidedCustomer.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Equal("claim.job_not_warranty", (await jobCustomer.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Contains("claim.not_covered", (await outOfWarranty.ReadProblemAsync(HttpStatusCode.BadRequest)).Codes);
+        Assert.Equal("claim.job_not_agreed", (await declined.ReadProblemAsync(HttpStatusCode.Conflict)).Code);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<WarrantyClaim>().CountAsync(c => c.AssetId == order.AssetId || c.AssetId == oldOrder.AssetId || c.AssetId == declinedOrder.AssetId, Ct)));
     }
 
     [Fact]
@@ -71,14 +142,17 @@ public abstract class ClaimTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("claim.rejection_reason_required", noReason.Codes);
         Assert.Equal("电池包外壳有撞击痕迹", rejected.RejectionReason);
         Assert.Equal([ClaimTrigger.Revise, ClaimTrigger.DecideAfterRejection], rejected.PermittedTriggers);
-        Assert.Empty(stillWarranty);
+        Assert.Equal(PayType.Warranty, Assert.Single(stillWarranty).Chosen);
         Assert.Contains("claim.follow_up_pay_type_invalid", internalPay.Codes);
         Assert.Equal(ClaimStatus.Closed, closed.Status);
-        var decision = Assert.Single(decisions);
+        Assert.Equal(2, decisions.Count);
+        var decision = decisions[0];
         Assert.Equal(PayType.Goodwill, decision.Chosen);
         Assert.Equal(PayType.Warranty, decision.Proposed);
         Assert.Equal(claim.Id, decision.ClaimId);
         Assert.Equal(closed.FollowUpDecisionId, decision.Id);
+        var job = await app.WithDbAsync(db => db.Set<RepairJob>().SingleAsync(j => j.Id == claim.JobId, Ct));
+        Assert.Equal(PayType.Goodwill, job.PayType);
     }
 
     [Fact]

@@ -1,8 +1,11 @@
 using System.Net;
 using AfterSales.Domain.Service;
 using AfterSales.Domain.Warranty;
+using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Customers;
+using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.Warranty;
+using AfterSales.Web.Tests.Features.RepairOrders;
 using AfterSales.Web.Tests.Infrastructure;
 
 namespace AfterSales.Web.Tests.Features.Warranty;
@@ -21,6 +24,16 @@ public abstract class WarrantyTests<TApp>(TApp app) : IClassFixture<TApp>
         var vehicle = TestData.Vehicle() with { MileageKm = km, PurchaseDate = Today.AddMonths(-monthsAgo) };
         var customer = await (await client.PostAsync("/api/v1/customers", TestData.Customer(assets: [vehicle]))).ReadAsync<CustomerView>(HttpStatusCode.Created);
         return customer.Assets[0].Id;
+    }
+
+    /// <summary>A job on a new repair order of the asset, as the decision names it.</summary>
+    private static async Task<JobReferenceInput> JobOfAsync(HttpClient client, Guid assetId)
+    {
+        var customerId = (await (await client.GetAsync($"/api/v1/assets/{assetId}", Ct)).ReadAsync<AssetView>()).CustomerId;
+        var order = await (await client.PostAsync("/api/v1/repair-orders", new OpenRepairOrderRequest(customerId, assetId, "异响", null))).ReadAsync<RepairOrderView>(HttpStatusCode.Created);
+        var operation = await RepairOrderFixtures.OperationAsync(client, order.StoreId, "ME-001");
+        order = await RepairOrderFixtures.ReviseAsync(client, order, RepairOrderFixtures.Revision(order, [new JobRequest(operation.Id, PayType.PendingDecision)]));
+        return new JobReferenceInput("RepairOrderJob", order.Jobs[0].Id, $"{order.Number}/1");
     }
 
     private async Task<ProposalView> ProposeAsync(HttpClient client, Guid assetId, ComponentGroup group, int? km) =>
@@ -112,7 +125,7 @@ public abstract class WarrantyTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var asset = await VehicleAsync();
         var client = await app.ClientForAsync("advisor");
-        var job = new JobReferenceInput("RepairOrderJob", Guid.NewGuid(), "RO-20261123-0007/2");
+        var job = await JobOfAsync(client, asset);
 
         var refused = await (await client.PostAsync("/api/v1/warranty/decisions", new RecordDecisionRequest(asset, ComponentGroup.WholeVehicle, 20_000, PayType.Warranty, PayType.Customer, " ", job))).ReadProblemAsync(HttpStatusCode.BadRequest);
         var recorded = await (await client.PostAsync("/api/v1/warranty/decisions", new RecordDecisionRequest(asset, ComponentGroup.WholeVehicle, 20_000, PayType.Warranty, PayType.Customer, "客户改装导致，非质量问题", job))).ReadAsync<DecisionView>(HttpStatusCode.Created);
@@ -124,7 +137,7 @@ public abstract class WarrantyTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(PayType.Customer, recorded.Chosen);
         Assert.Equal("李娜", recorded.DecidedBy);
         Assert.Equal(recorded.Id, Assert.Single(forJob).Id);
-        Assert.Equal("RO-20261123-0007/2", forJob[0].JobNumber);
+        Assert.Equal(job.Number, forJob[0].JobNumber);
     }
 
     [Fact]

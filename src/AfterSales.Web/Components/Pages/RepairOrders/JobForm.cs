@@ -24,6 +24,9 @@ public sealed class JobForm
 
     public PayType PayType { get; set; } = PayType.Customer;
 
+    /// <summary>The saved job's state; a job added in the editor is work the customer is asked to agree to.</summary>
+    public RepairJobStatus Status { get; init; } = RepairJobStatus.Pending;
+
     public string? Note { get; set; }
 
     public List<PartForm> Parts { get; } = [];
@@ -68,7 +71,7 @@ public sealed class JobForm
 
     public static JobForm From(RepairJobView job)
     {
-        var form = new JobForm { Id = job.Id, LabourOperationId = job.LabourOperationId ?? Guid.Empty, Code = job.OperationCode, Name = job.Name, Skill = job.Skill, Hours = job.Hours, PayType = job.PayType, Note = job.Note };
+        var form = new JobForm { Id = job.Id, Status = job.Status, LabourOperationId = job.LabourOperationId ?? Guid.Empty, Code = job.OperationCode, Name = job.Name, Skill = job.Skill, Hours = job.Hours, PayType = job.PayType, Note = job.Note };
         form.Parts.AddRange(job.Parts.Select(p => new PartForm { PartId = p.PartId, PartNumber = p.PartNumber, Name = p.Name, Quantity = p.Quantity, UnitPrice = p.UnitPrice }));
         return form;
     }
@@ -78,6 +81,10 @@ public sealed class JobForm
 
     public JobRequest ToRequest() =>
         new(LabourOperationId, PayType, Hours, Note, Parts.Select(p => new PartLineRequest(p.PartNumber, p.Name, p.Quantity, p.UnitPrice, p.PartId)).ToList(), Id);
+
+    /// <summary>The editor's totals, by the order's one calculation: declined and proposed jobs are not counted.</summary>
+    public static RepairOrderTotals TotalsOf(IEnumerable<JobForm> jobs, decimal labourRate, decimal discountPercent, decimal taxRate) =>
+        RepairOrderTotals.Of(jobs.Select(j => (j.Status, j.PayType, j.LabourAmount(labourRate), j.PartsAmount)), discountPercent, taxRate);
 
     public decimal LabourAmount(decimal rate) => RepairOrderTotals.LabourAmount(Hours, rate);
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAfterSalesDb))]
-    [Migration("20261206232833_Initial")]
+    [Migration("20261206233157_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1175,7 +1175,38 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvoiceAddressPhone")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceBankAccount")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceBuyerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvoiceDetailsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoiceDetailsByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceTaxId")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
