@@ -108,6 +108,19 @@ public abstract partial class BrowserTest(AppServer app) : IAsyncLifetime
         return context;
     }
 
+    /// <summary>
+    /// Fails unless the image has loaded and decoded. Visible is not loaded: under load the request may still be
+    /// running, so this waits for the load to end (either way) before it judges the picture.
+    /// </summary>
+    protected static async Task ExpectImageLoadedAsync(ILocator image, string what)
+    {
+        await Expect(image).ToBeVisibleAsync();
+        var loaded = await image.EvaluateAsync<bool>(
+            "img => img.complete ? img.naturalWidth > 0 : new Promise(done => { img.addEventListener('load', () => done(img.naturalWidth > 0), { once: true }); img.addEventListener('error', () => done(false), { once: true }); })",
+            null);
+        Assert.True(loaded, what + " did not load.");
+    }
+
     protected async Task LoginAsAsync(string userName, string password = DemoData.Password)
     {
         await Page.GotoAsync("/account/login");

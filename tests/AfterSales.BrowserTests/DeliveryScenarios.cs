@@ -77,7 +77,7 @@ public sealed class DeliveryScenarios(AppServer app) : BrowserTest(app)
         await SnapshotAsync("delivery-print-statement");
         await Page.GotoAsync($"/repair-orders/{orderId}/delivery/print/gate-pass");
         await Expect(Page.GetByTestId("gate-pass").Locator("img")).ToHaveJSPropertyAsync("complete", true);
-        Assert.True(await Page.GetByTestId("gate-pass").Locator("img").EvaluateAsync<int>("i => i.naturalWidth") > 0, "The QR code loads.");
+        await ExpectImageLoadedAsync(Page.GetByTestId("gate-pass").Locator("img"), "The QR code");
         var token = await Page.GetByTestId("gate-pass-token").InnerTextAsync();
         await SnapshotAsync("delivery-print-gate-pass");
 

@@ -41,7 +41,7 @@ public sealed partial class EvidenceScenarios(AppServer app) : BrowserTest(app)
         await Expect(tile).ToContainTextAsync("划痕.jpg");
         var thumbnail = tile.Locator("img");
         await Expect(thumbnail).ToBeVisibleAsync();
-        Assert.True(await thumbnail.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The thumbnail did not load.");
+        await ExpectImageLoadedAsync(thumbnail, "The thumbnail");
 
         await Page.Locator("#complaint-reply").FillAsync("您好，我们已收到照片，明天联系您安排补漆。");
         await Button("complaints.send_reply").ClickAsync();

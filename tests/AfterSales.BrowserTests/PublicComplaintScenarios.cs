@@ -42,7 +42,7 @@ public sealed partial class PublicComplaintScenarios(AppServer app) : BrowserTes
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByTestId("tracking-stage")).ToHaveTextAsync(App.Text("enum.CustomerStage.Received"));
         await Expect(Page.Locator("[data-testid=tracking-evidence] [data-testid=file-item]")).ToHaveCountAsync(1);
-        Assert.True(await Page.Locator("[data-testid=tracking-evidence] img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The thumbnail did not load.");
+        await ExpectImageLoadedAsync(Page.Locator("[data-testid=tracking-evidence] img"), "The thumbnail");
         await Page.Locator("#tracking-message").FillAsync("工作日下午三点后方便接电话。");
         await Button("public.complaints.send").ClickAsync();
         await Expect(Page.GetByTestId("my-message")).ToContainTextAsync("下午三点后方便接电话");

@@ -74,7 +74,7 @@ public sealed partial class RepairOrderScenarios(AppServer app) : BrowserTest(ap
         await Expect(Page.GetByTestId("ro-status")).ToHaveTextAsync(App.Text("enum.RepairOrderStatus.Signed"));
         await Expect(Page.GetByTestId("ro-signatures")).ToContainTextAsync("SHA-256");
         await Expect(Page.GetByTestId("ro-signatures").Locator("img")).ToHaveJSPropertyAsync("complete", true);
-        Assert.True(await Page.GetByTestId("ro-signatures").Locator("img").EvaluateAsync<int>("i => i.naturalWidth") > 0, "The signature image loads.");
+        await ExpectImageLoadedAsync(Page.GetByTestId("ro-signatures").Locator("img").First, "The signature image");
 
         var url = Page.Url;
         await Page.GotoAsync(url + "/print");
