@@ -121,6 +121,29 @@ public abstract partial class BrowserTest(AppServer app) : IAsyncLifetime
         Assert.True(loaded, what + " did not load.");
     }
 
+    /// <summary>
+    /// Types into an autocomplete and clicks the option. Under load the search can miss the typed text (the
+    /// component was still wiring up, or its debounce fired on a partial value), so it clears and types again.
+    /// </summary>
+    protected static async Task PickAsync(ILocator input, string text, ILocator option)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await input.FillAsync(text);
+            try
+            {
+                await option.WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await input.FillAsync(string.Empty);
+            }
+        }
+
+        await option.ClickAsync();
+    }
+
     protected async Task LoginAsAsync(string userName, string password = DemoData.Password)
     {
         await Page.GotoAsync("/account/login");

@@ -62,9 +62,9 @@ public sealed class PartsScenarios(AppServer app) : BrowserTest(app)
 
         // Issue one to the repair order's job.
         await GoToAsync("/parts/issue");
-        await PickAsync("#issue-order", repairOrder, Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = repairOrder }).First);
+        await PickAsync(Page.Locator("#issue-order"), repairOrder, Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = repairOrder }).First);
         await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
-        await PickAsync("#issue-part", partNumber, Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = partNumber }).First);
+        await PickAsync(Page.Locator("#issue-part"), partNumber, Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = partNumber }).First);
         await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await Page.Locator("#issue-quantity").FillAsync("1");
         await Page.GetByTestId("issue-submit").ClickAsync();
@@ -138,25 +138,6 @@ public sealed class PartsScenarios(AppServer app) : BrowserTest(app)
     }
 
     /// <summary>Types into an autocomplete until the option shows (a first render may reset the input), then clicks it.</summary>
-    private async Task PickAsync(string input, string text, ILocator option)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            await Page.Locator(input).FillAsync(text);
-            try
-            {
-                await option.WaitForAsync(new LocatorWaitForOptions { Timeout = 4_000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 2)
-            {
-                await Page.Locator(input).FillAsync(string.Empty);
-            }
-        }
-
-        await option.ClickAsync();
-    }
-
     private async Task SnapshotAsync(string name)
     {
         var folder = Path.Combine(AppServer.RepositoryRoot, "artifacts", "screenshots");

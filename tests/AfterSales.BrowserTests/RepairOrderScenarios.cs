@@ -15,7 +15,7 @@ public sealed partial class RepairOrderScenarios(AppServer app) : BrowserTest(ap
         await GoToAsync("/repair-orders/new");
 
         var option = Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = customer.Name }).First;
-        await PickAsync("#ro-customer", customer.LastFour, option);
+        await PickAsync(Page.Locator("#ro-customer"), customer.LastFour, option);
         await Expect(Page.Locator("#ro-customer")).ToHaveValueAsync(new Regex(customer.Name));
         await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await Expect(Page.GetByTestId("ro-asset")).ToBeVisibleAsync();
@@ -88,28 +88,9 @@ public sealed partial class RepairOrderScenarios(AppServer app) : BrowserTest(ap
     /// Types into an autocomplete and clicks the option. A first render of the circuit may reset the input under
     /// the typing: the text is typed again until the option shows.
     /// </summary>
-    private async Task PickAsync(string input, string text, ILocator option)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            await Page.Locator(input).FillAsync(text);
-            try
-            {
-                await option.WaitForAsync(new LocatorWaitForOptions { Timeout = 4_000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 2)
-            {
-                await Page.Locator(input).FillAsync(string.Empty);
-            }
-        }
-
-        await option.ClickAsync();
-    }
-
     private async Task AddJobAsync(string code)
     {
-        await PickAsync("#ro-add-job", code, Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = code }).First);
+        await PickAsync(Page.Locator("#ro-add-job"), code, Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = code }).First);
         await Expect(Page.GetByTestId("ro-jobs")).ToContainTextAsync(code);
         await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
     }

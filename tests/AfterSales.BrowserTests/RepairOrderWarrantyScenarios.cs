@@ -20,7 +20,7 @@ public sealed class RepairOrderWarrantyScenarios(AppServer app) : BrowserTest(ap
         await GoToAsync("/repair-orders/new");
 
         var option = Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = customer.Name }).First;
-        await PickAsync("#ro-customer", customer.LastFour, option);
+        await PickAsync(Page.Locator("#ro-customer"), customer.LastFour, option);
         await Expect(Page.Locator("#ro-customer")).ToHaveValueAsync(new Regex(customer.Name));
         await Expect(Page.GetByTestId("ro-asset")).ToBeVisibleAsync();
         await Page.Locator("#ro-words").FillAsync("动力电池续航明显下降");
@@ -30,7 +30,7 @@ public sealed class RepairOrderWarrantyScenarios(AppServer app) : BrowserTest(ap
         await WaitUntilInteractiveAsync();
 
         // Adding the battery check asks the warranty module at once: a year-old BYD battery is covered.
-        await PickAsync("#ro-add-job", "EV-002", Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = "EV-002" }).First);
+        await PickAsync(Page.Locator("#ro-add-job"), "EV-002", Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = "EV-002" }).First);
         var job = Page.GetByTestId("ro-job").First;
         await Expect(job.GetByTestId("job-proposal")).ToContainTextAsync(App.Text("enum.PayType.Warranty"));
         await Expect(job.GetByTestId("job-proposal-reason")).ToContainTextAsync("比亚迪三电保修（电池）");
@@ -67,25 +67,6 @@ public sealed class RepairOrderWarrantyScenarios(AppServer app) : BrowserTest(ap
         asset.Update(new AssetDetails(asset.Kind, asset.Brand, asset.Model, asset.Year, asset.Vin, asset.Plate, asset.MileageKm, asset.IsElectric,
             asset.BatteryCapacityKwh, asset.BatteryType, asset.BatterySerial, PurchaseDate: sold, PurchaseProof: "FP20251123"));
         await db.SaveChangesAsync();
-    }
-
-    private async Task PickAsync(string input, string text, ILocator option)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            await Page.Locator(input).FillAsync(text);
-            try
-            {
-                await option.WaitForAsync(new LocatorWaitForOptions { Timeout = 4_000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 2)
-            {
-                await Page.Locator(input).FillAsync(string.Empty);
-            }
-        }
-
-        await option.ClickAsync();
     }
 
     private async Task SnapshotAsync(string name)

@@ -245,9 +245,7 @@ public sealed partial class ServiceWalkScenarios(AppServer app) : BrowserTest(ap
         await Expect(advisor.GetByTestId("extra-propose")).ToContainTextAsync(finding);
         var input = advisor.Locator("#extra-operation");
         var option = advisor.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = operationCode });
-        await input.ClickAsync();
-        await input.PressSequentiallyAsync(operationCode, new LocatorPressSequentiallyOptions { Delay = 30 });
-        await option.First.ClickAsync();
+        await PickAsync(input, operationCode, option.First);
         await Expect(input).ToHaveValueAsync(new Regex("^" + operationCode));
         await advisor.GetByTestId("extra-propose-button").ClickAsync();
         await Expect(advisor.GetByTestId("extra-job")).ToHaveCountAsync(expected);
