@@ -140,6 +140,8 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
             builder.UseSetting("Database:SeedDemoData", "true");
+            // The development sink stands in for an SMS gateway (tests run in the Development environment, where it is allowed).
+            builder.UseSetting("Notifications:Sms:Provider", "development");
             builder.UseSetting(KeyEncryptionKey.Setting, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             // The console keeps warnings and errors only; the capture judges the scenarios.
             builder.ConfigureLogging(l => l.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning).AddProvider(logs));

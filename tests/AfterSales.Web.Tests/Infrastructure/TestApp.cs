@@ -77,6 +77,8 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Tests run the outbox dispatcher themselves (DispatchDueMessages) on the fake clock: no background loop.
         builder.UseSetting("Notifications:Dispatcher:Enabled", "false");
+        // The development sink stands in for an SMS gateway (tests run in the Development environment, where it is allowed).
+        builder.UseSetting("Notifications:Sms:Provider", "development");
         builder.UseSetting("Complaints:Sla:Escalator:Enabled", "false");
         builder.UseSetting("FollowUps:Generator:Enabled", "false");
 

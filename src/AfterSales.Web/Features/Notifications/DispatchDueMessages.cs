@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Web.Features.Notifications;
 
 /// <summary>What one dispatch round did.</summary>
-public sealed record DispatchResult(int Claimed, int Sent, int Failed, int Dead);
+public sealed record DispatchResult(int Claimed, int Sent, int Failed, int Dead)
+{
+    /// <summary>Messages that went nowhere because no provider is configured for their channel.</summary>
+    public int NotSent { get; init; }
+}
 
 /// <summary>
 /// Delivers due outbox messages: Pending or Failed ones whose NextAttemptAt has come, and Sending ones whose lease has
@@ -39,7 +43,7 @@ public sealed class DispatchDueMessages(
             .Take(Math.Max(1, batchSize))
             .ToListAsync(ct);
 
-        int claimed = 0, sent = 0, failed = 0, dead = 0;
+        int claimed = 0, sent = 0, failed = 0, dead = 0, notSent = 0;
         foreach (var id in candidates)
         {
             var claim = $"{Instance}/{Guid.NewGuid():N}";
@@ -70,12 +74,15 @@ public sealed class DispatchDueMessages(
                 case OutboxStatus.Dead:
                     dead++;
                     break;
+                case OutboxStatus.NotSent:
+                    notSent++;
+                    break;
                 case OutboxStatus.Pending or OutboxStatus.Sending:
                     break;
             }
         }
 
-        return new DispatchResult(claimed, sent, failed, dead);
+        return new DispatchResult(claimed, sent, failed, dead) { NotSent = notSent };
     }
 
     private async Task<OutboxStatus> DeliverAsync(OutboxMessage message, string claim, CancellationToken ct)
@@ -85,7 +92,7 @@ public sealed class DispatchDueMessages(
         {
             if (!_channels.TryGetValue(message.Channel, out var channel))
             {
-                throw new NotificationDeliveryException($"No adapter is registered for channel {message.Channel}.", permanent: true);
+                throw new NoProviderConfiguredException(message.Channel);
             }
 
             delivery = await channel.SendAsync(message, ct);
@@ -115,6 +122,21 @@ public sealed class DispatchDueMessages(
     private async Task<OutboxStatus> RecordFailureAsync(OutboxMessage message, string claim, Exception error, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        if (error is NoProviderConfiguredException)
+        {
+            // Not a failure of this message: nothing could take it. Retrying on a timer cannot help; configuring a provider
+            // and retrying it by hand does.
+            logger.LogWarning("Outbox message {Id} ({Channel}) not sent: no provider is configured for its channel", message.Id, message.Channel);
+            await Claimed(message.Id, claim).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Status, OutboxStatus.NotSent)
+                    .SetProperty(m => m.NextAttemptAt, now)
+                    .SetProperty(m => m.LastError, OutboxMessage.Truncate(error.Message, OutboxMessage.ErrorMaxLength))
+                    .SetProperty(m => m.ClaimedBy, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+                CancellationToken.None);
+            return OutboxStatus.NotSent;
+        }
+
         var attempts = message.Attempts;
         var permanent = error is NotificationDeliveryException { Permanent: true };
         var status = permanent || attempts >= Settings.MaxAttempts ? OutboxStatus.Dead : OutboxStatus.Failed;

@@ -43,7 +43,7 @@ public sealed record MessageView(
 {
     public const int PreviewLength = 80;
 
-    internal static bool Retriable(OutboxStatus status) => status is OutboxStatus.Failed or OutboxStatus.Dead;
+    internal static bool Retriable(OutboxStatus status) => status is OutboxStatus.Failed or OutboxStatus.Dead or OutboxStatus.NotSent;
 
     /// <summary>Only pending and failed messages have a next attempt worth showing.</summary>
     internal static DateTimeOffset? Next(OutboxStatus status, DateTimeOffset next) =>

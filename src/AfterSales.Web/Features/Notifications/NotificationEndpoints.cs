@@ -13,13 +13,19 @@ public static class NotificationEndpoints
             .BindConfiguration(NotificationOptions.Section)
             .Validate(o => o.Dispatcher.Interval > TimeSpan.Zero && o.Dispatcher.BatchSize > 0 && o.Dispatcher.MaxAttempts > 0, "Notifications:Dispatcher needs a positive Interval, BatchSize and MaxAttempts.")
             .Validate(o => o.Dispatcher.Lease > o.Smtp.Timeout, "Notifications:Dispatcher:Lease must be longer than Notifications:Smtp:Timeout, or a slow send is delivered twice.")
+            .Validate<IHostEnvironment>(
+                (o, env) => !string.Equals(o.Sms.Provider?.Trim(), DevelopmentSink.ProviderName, StringComparison.OrdinalIgnoreCase) || env.IsDevelopment(),
+                "Notifications:Sms:Provider \"development\" (the development sink, which delivers nothing) is allowed only in the Development environment.")
             .ValidateOnStart();
 
         services.AddSingleton<Notifications>();
         services.AddSingleton<DevelopmentSink>();
 
-        // Real SMS and WeChat gateways register their own ISmsProvider / IWeChatTemplateProvider after these.
+        // Every SMS gateway registers as an ISmsProvider; SmsProviders picks the one Notifications:Sms:Provider names.
         services.AddSingleton<ISmsProvider>(sp => sp.GetRequiredService<DevelopmentSink>());
+        services.AddSingleton<SmsProviders>();
+
+        // Real WeChat gateways register their own IWeChatTemplateProvider after this one.
         services.AddSingleton<IWeChatTemplateProvider>(sp => sp.GetRequiredService<DevelopmentSink>());
         services.AddSingleton<INotificationChannel, SmsProviderChannel>();
         services.AddSingleton<INotificationChannel, WeChatTemplateChannel>();

@@ -2,12 +2,17 @@ using MailKit.Security;
 
 namespace AfterSales.Web.Features.Notifications;
 
-/// <summary>The "Notifications" configuration section. Every key is optional: with none, messages go to the development sink.</summary>
+/// <summary>
+/// The "Notifications" configuration section. Every key is optional. Without an SMS provider, SMS are recorded as
+/// "not sent" (in the Development environment they go to the development sink instead).
+/// </summary>
 public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    public SmsOptions Sms { get; set; } = new();
 
     public DispatcherOptions Dispatcher { get; set; } = new();
 }
@@ -32,6 +37,16 @@ public sealed class SmtpOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>"Notifications:Sms": which SMS gateway delivers text messages.</summary>
+public sealed class SmsOptions
+{
+    /// <summary>
+    /// The provider's name; "development" (the development sink, Development environment only). Empty: the development
+    /// sink in the Development environment, elsewhere no provider, so every SMS is "not sent".
+    /// </summary>
+    public string? Provider { get; set; }
 }
 
 /// <summary>"Notifications:Dispatcher": the background delivery loop and its retry policy.</summary>

@@ -24,6 +24,12 @@ public enum OutboxStatus
 
     /// <summary>Gave up: attempts exhausted or the provider refused the message for good. Only an administrator's retry revives it.</summary>
     Dead,
+
+    /// <summary>
+    /// Nothing could take it: no provider is configured for its channel (e.g. no SMS gateway). Not retried by itself, since
+    /// retrying cannot help until someone configures a provider; an administrator's retry then sends it.
+    /// </summary>
+    NotSent,
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Web.Features.Notifications;
 
 /// <summary>
-/// An administrator sends a Failed or Dead message again now, with a fresh set of attempts. The status check is part of
+/// An administrator sends a Failed, Dead or NotSent message again now, with a fresh set of attempts. The status check is part of
 /// the UPDATE, so a retry racing the dispatcher either wins or is refused; it never resets a message being sent.
 /// </summary>
 public sealed class RetryMessage(AfterSalesDb db, ICurrentUser user, AccessGuard guard, TimeProvider clock)
@@ -21,7 +21,7 @@ public sealed class RetryMessage(AfterSalesDb db, ICurrentUser user, AccessGuard
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await messages
-            .Where(m => m.Id == id && (m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Dead))
+            .Where(m => m.Id == id && (m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Dead || m.Status == OutboxStatus.NotSent))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, OutboxStatus.Pending)
                     .SetProperty(m => m.Attempts, 0)

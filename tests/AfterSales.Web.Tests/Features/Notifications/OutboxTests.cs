@@ -8,6 +8,7 @@ using AfterSales.Web.Persistence;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -255,6 +256,45 @@ public abstract class OutboxTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Without_an_sms_provider_outside_development_a_message_is_not_sent_not_retried_and_says_so()
+    {
+        var recipient = TestData.Mobile();
+        var id = await QueueAsync(recipient);
+        var production = new SmsProviderChannel(new SmsProviders(
+            app.Services.GetServices<ISmsProvider>(), Options.Create(new NotificationOptions()), new TestEnvironment(Environments.Production)));
+
+        // Other tests of the class leave messages queued too: the counts are at least this one.
+        var first = await DispatchAsync(production);
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        await DispatchAsync(production);
+
+        Assert.True(first.NotSent >= 1);
+        var message = await MessageAsync(id);
+        Assert.Equal(1, message.Attempts);
+        Assert.Equal(OutboxStatus.NotSent, message.Status);
+        Assert.Null(message.Provider);
+        Assert.Null(message.SentAt);
+        Assert.Equal("No Sms provider is configured.", message.LastError);
+        var admin = await app.ClientForAsync("admin");
+        var row = Assert.Single((await (await admin.GetAsync($"/api/v1/messages?status=NotSent&query={recipient}", Ct)).ReadAsync<Page<MessageListItem>>()).Items);
+        Assert.Equal(id, row.Id);
+
+        // Once a provider is configured (here the development sink), an administrator's retry delivers it.
+        var retried = await (await admin.PostAsync($"/api/v1/messages/{id}/retry", new { })).ReadAsync<MessageView>();
+        Assert.Equal(OutboxStatus.Pending, retried.Status);
+        await DispatchAsync();
+        Assert.Equal(OutboxStatus.Sent, (await MessageAsync(id)).Status);
+    }
+
+    [Theory]
+    [InlineData("Production", null, null)]
+    [InlineData("Staging", "", null)]
+    [InlineData("Development", null, DevelopmentSink.ProviderName)]
+    [InlineData("Production", "aliyun", "aliyun")]
+    public void The_development_sink_stands_in_for_sms_only_in_development(string environment, string? configured, string? expected) =>
+        Assert.Equal(expected, SmsProviders.EffectiveName(configured, new TestEnvironment(environment)));
+
+    [Fact]
     public async Task The_message_log_filters_by_status_channel_and_recipient_and_shows_one_message_in_full()
     {
         var recipient = TestData.Mobile();
@@ -332,6 +372,17 @@ public abstract class OutboxTests<TApp>(TApp app) : IClassFixture<TApp>
 
     private Task<List<OutboxMessage>> MessagesOfAsync(Guid customerId) =>
         app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.CustomerId == customerId).ToListAsync(Ct));
+}
+
+file sealed class TestEnvironment(string name) : Microsoft.Extensions.Hosting.IHostEnvironment
+{
+    public string EnvironmentName { get; set; } = name;
+
+    public string ApplicationName { get; set; } = "AfterSales.Web";
+
+    public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+    public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
 }
 
 public sealed class SqliteOutboxTests(SqliteApp app) : OutboxTests<SqliteApp>(app);

@@ -13,5 +13,6 @@ public sealed partial class MessageLog
         OutboxStatus.Sent => Color.Success,
         OutboxStatus.Failed => Color.Warning,
         OutboxStatus.Dead => Color.Error,
+        OutboxStatus.NotSent => Color.Error,
     };
 }

@@ -38,6 +38,16 @@ public sealed class NotificationDeliveryException : Exception
     public bool Permanent { get; }
 }
 
+/// <summary>
+/// No provider is configured for the message's channel: the message went nowhere. Distinct from a refusal so that the
+/// message log says "not sent" rather than "failed", and the dispatcher does not retry it.
+/// </summary>
+public sealed class NoProviderConfiguredException(NotificationChannel channel)
+    : Exception($"No {channel} provider is configured.")
+{
+    public NotificationChannel Channel { get; } = channel;
+}
+
 /// <summary>An SMS gateway (e.g. a cloud SMS service); returns the gateway's message id.</summary>
 public interface ISmsProvider
 {

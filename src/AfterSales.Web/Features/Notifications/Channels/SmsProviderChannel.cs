@@ -1,10 +1,38 @@
+using Microsoft.Extensions.Options;
+
 namespace AfterSales.Web.Features.Notifications.Channels;
 
-/// <summary>SMS through whichever <see cref="ISmsProvider"/> is registered (the development sink by default).</summary>
-public sealed class SmsProviderChannel(ISmsProvider provider) : INotificationChannel
+/// <summary>
+/// The SMS provider named by Notifications:Sms:Provider, or none. Left empty, the development sink is used in the
+/// Development environment (and tests) only; anywhere else an unconfigured SMS channel is reported as such, never faked.
+/// </summary>
+public sealed class SmsProviders(IEnumerable<ISmsProvider> providers, IOptions<NotificationOptions> options, IHostEnvironment environment)
+{
+    /// <summary>The configured provider's name, or null when SMS is not configured.</summary>
+    public string? ConfiguredName { get; } = EffectiveName(options.Value.Sms.Provider, environment);
+
+    /// <summary>The provider messages go to, or null when there is none: then every SMS is "not sent".</summary>
+    public ISmsProvider? Current => ConfiguredName is { } name
+        ? providers.LastOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+        : null;
+
+    /// <summary>Whether an SMS reaches a customer at all (the development sink counts: it stands in for one in development).</summary>
+    public bool IsConfigured => Current is not null;
+
+    internal static string? EffectiveName(string? configured, IHostEnvironment environment) =>
+        configured is { Length: > 0 } name ? name.Trim()
+        : environment.IsDevelopment() ? DevelopmentSink.ProviderName
+        : null;
+}
+
+/// <summary>SMS through the configured <see cref="ISmsProvider"/>; with none, the message is not sent (and says so).</summary>
+public sealed class SmsProviderChannel(SmsProviders providers) : INotificationChannel
 {
     public NotificationChannel Channel => NotificationChannel.Sms;
 
-    public async Task<Delivery> SendAsync(OutboxMessage message, CancellationToken ct) =>
-        new(provider.Name, await provider.SendSmsAsync(message.Recipient, message.Body, ct));
+    public async Task<Delivery> SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var provider = providers.Current ?? throw new NoProviderConfiguredException(NotificationChannel.Sms);
+        return new(provider.Name, await provider.SendSmsAsync(message.Recipient, message.Body, ct));
+    }
 }
