@@ -137,7 +137,6 @@ public sealed class PartsScenarios(AppServer app) : BrowserTest(app)
         });
     }
 
-    /// <summary>Types into an autocomplete until the option shows (a first render may reset the input), then clicks it.</summary>
     private async Task SnapshotAsync(string name)
     {
         var folder = Path.Combine(AppServer.RepositoryRoot, "artifacts", "screenshots");

@@ -84,10 +84,6 @@ public sealed partial class RepairOrderScenarios(AppServer app) : BrowserTest(ap
         await SnapshotAsync("repair-order-print");
     });
 
-    /// <summary>
-    /// Types into an autocomplete and clicks the option. A first render of the circuit may reset the input under
-    /// the typing: the text is typed again until the option shows.
-    /// </summary>
     private async Task AddJobAsync(string code)
     {
         await PickAsync(Page.Locator("#ro-add-job"), code, Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = code }).First);

@@ -294,6 +294,15 @@ public abstract class OutboxTests<TApp>(TApp app) : IClassFixture<TApp>
     public void The_development_sink_stands_in_for_sms_only_in_development(string environment, string? configured, string? expected) =>
         Assert.Equal(expected, SmsProviders.EffectiveName(configured, new TestEnvironment(environment)));
 
+    [Theory]
+    [InlineData("Production", "development", false)]
+    [InlineData("Staging", " Development ", false)]
+    [InlineData("Development", "development", true)]
+    [InlineData("Production", null, true)]
+    [InlineData("Production", "aliyun", true)]
+    public void The_development_sink_cannot_be_named_outside_development(string environment, string? configured, bool allowed) =>
+        Assert.Equal(allowed, SmsProviders.IsAllowed(configured, new TestEnvironment(environment)));
+
     [Fact]
     public async Task The_message_log_filters_by_status_channel_and_recipient_and_shows_one_message_in_full()
     {

@@ -19,6 +19,10 @@ public sealed class SmsProviders(IEnumerable<ISmsProvider> providers, IOptions<N
     /// <summary>Whether an SMS reaches a customer at all (the development sink counts: it stands in for one in development).</summary>
     public bool IsConfigured => Current is not null;
 
+    /// <summary>The development sink delivers nothing: naming it outside Development would fake every SMS as sent.</summary>
+    internal static bool IsAllowed(string? configured, IHostEnvironment environment) =>
+        !string.Equals(configured?.Trim(), DevelopmentSink.ProviderName, StringComparison.OrdinalIgnoreCase) || environment.IsDevelopment();
+
     internal static string? EffectiveName(string? configured, IHostEnvironment environment) =>
         configured is { Length: > 0 } name ? name.Trim()
         : environment.IsDevelopment() ? DevelopmentSink.ProviderName
