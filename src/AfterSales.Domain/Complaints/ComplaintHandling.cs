@@ -29,6 +29,7 @@ public sealed partial class Complaint
     public const string ApprovalRequired = "complaint.approval_required";
     public const string ApprovalLimitExceeded = "complaint.approval_limit_exceeded";
     public const string SelfApproval = "complaint.self_approval";
+    public const string SelfReview = "complaint.self_review";
     public const string PlanNotAgreed = "complaint.plan_not_agreed";
     public const string ActionUnknown = "complaint.action_unknown";
     public const string ActionAlreadyDone = "complaint.action_already_done";
@@ -199,9 +200,9 @@ public sealed partial class Complaint
                 return new FieldError(ApprovalLimitExceeded);
             }
 
-            if (by.UserId is { } me && me == PlanSubmittedById)
+            if (FourEyes.Refuse(by.UserId, PlanSubmittedById, SelfApproval) is { } samePerson)
             {
-                return new FieldError(SelfApproval);
+                return samePerson;
             }
         }
 
@@ -284,8 +285,14 @@ public sealed partial class Complaint
     public ResolutionActionKind? KindOf(Guid actionId) => CurrentPlan.FirstOrDefault(a => a.Id == actionId)?.Kind;
 
     /// <summary>Closure (结案) after the service manager's review: every action done, the customer's answer recorded.</summary>
+    /// <remarks>The review is a second person's (four-eyes): the specialist who handled the complaint does not close it.</remarks>
     public FieldError? Close(Actor reviewer, string reviewNote, DateTimeOffset now)
     {
+        if (!IsClosed && FourEyes.Refuse(reviewer.UserId, AssignedSpecialistId, SelfReview) is { } samePerson)
+        {
+            return samePerson;
+        }
+
         if (Status == ComplaintStatus.Resolved && CurrentPlan.Any(a => !a.IsDone))
         {
             return new FieldError(ActionsNotDone);

@@ -16,6 +16,8 @@ public enum CountSheetStatus
 /// </summary>
 public sealed class CountSheet
 {
+    public const string SelfApproval = "count.self_approval";
+
     private readonly List<CountLine> _lines = [];
 
     private CountSheet()
@@ -112,6 +114,12 @@ public sealed class CountSheet
         if (Status != CountSheetStatus.AwaitingApproval)
         {
             return new FieldError("count.not_awaiting_approval");
+        }
+
+        // Variance approval is a second person's look at the count (four-eyes): the clerk who counted does not approve it.
+        if (FourEyes.Refuse(by, SubmittedBy, SelfApproval) is { } samePerson)
+        {
+            return samePerson;
         }
 
         Status = CountSheetStatus.Posted;

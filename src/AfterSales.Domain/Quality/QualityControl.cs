@@ -30,6 +30,8 @@ public static class QualityControl
     public const string RoadTestRequired = "quality.road_test_required";
     public const string RoadTestFailedNeedsJob = "quality.road_test_failed_needs_job";
     public const string JobsIncomplete = "quality.jobs_incomplete";
+    public const string SameAsSelfCheck = "quality.same_person_as_self_check";
+    public const string SameAsWorkshop = "quality.same_person_as_workshop";
 
     /// <summary>The technician's self-check (自检): every item ticked and passed; passing finishes the job (Finish).</summary>
     public static QualityOutcome SelfCheck(RepairOrder order, Guid jobId, AppliedChecklist checklist, IReadOnlyList<ItemAnswer> answers, string? notes, RepairOrderActor by, DateTimeOffset now)
@@ -64,11 +66,20 @@ public static class QualityControl
     }
 
     /// <summary>The team lead's check (互检): a pass checks the job (Check); a failure sends it back (Rework) with the reason and the responsible party.</summary>
-    public static QualityOutcome TeamLeadCheck(RepairOrder order, Guid jobId, bool passed, string? reason, ResponsibleParty? party, string? notes, RepairOrderActor by, DateTimeOffset now)
+    /// <remarks>
+    /// The team lead is a second person (four-eyes): whoever did or recorded the self-check (<paramref name="selfCheckedBy"/>),
+    /// or is the job's technician, cannot check it.
+    /// </remarks>
+    public static QualityOutcome TeamLeadCheck(RepairOrder order, Guid jobId, bool passed, string? reason, ResponsibleParty? party, string? notes, Guid? selfCheckedBy, RepairOrderActor by, DateTimeOffset now)
     {
         if (order.FindJob(jobId) is not { } job)
         {
             return QualityOutcome.Refuse(RepairOrder.JobNotFound);
+        }
+
+        if (job.Status == RepairJobStatus.Done && FourEyes.Refuse(by.UserId, [selfCheckedBy, job.TechnicianId], SameAsSelfCheck) is { } samePerson)
+        {
+            return QualityOutcome.Refuse(samePerson);
         }
 
         if (!passed)
@@ -99,11 +110,21 @@ public static class QualityControl
     /// If everything passes the order passes final inspection; otherwise each failed job goes back as rework with its
     /// reason and responsible party (the order returns to the workshop), and the failed inspection is recorded.
     /// </summary>
-    public static QualityOutcome FinalInspection(RepairOrder order, IReadOnlyList<FinalJobInspection> jobs, bool roadTestNeeded, RoadTest? roadTest, string? notes, RepairOrderActor by, DateTimeOffset now)
+    /// <remarks>
+    /// QC is a second person (four-eyes): nobody who worked on or self-checked one of the order's jobs
+    /// (<paramref name="workshopPeople"/>, with the jobs' technicians) inspects the order.
+    /// </remarks>
+    public static QualityOutcome FinalInspection(
+        RepairOrder order, IReadOnlyList<FinalJobInspection> jobs, bool roadTestNeeded, RoadTest? roadTest, string? notes, IReadOnlyCollection<Guid?> workshopPeople, RepairOrderActor by, DateTimeOffset now)
     {
         if (RepairOrderLifecycle.Decide(order.Status, RepairOrderTrigger.PassFinalInspection).RefusalCode is { } notNow)
         {
             return QualityOutcome.Refuse(notNow);
+        }
+
+        if (FourEyes.Refuse(by.UserId, workshopPeople.Concat(order.Jobs.Where(j => j.IsAgreed).Select(j => j.TechnicianId)), SameAsWorkshop) is { } samePerson)
+        {
+            return QualityOutcome.Refuse(samePerson);
         }
 
         var inspected = order.Jobs.Where(j => j.Status == RepairJobStatus.Checked).Select(j => j.Id).ToHashSet();

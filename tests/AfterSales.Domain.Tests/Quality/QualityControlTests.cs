@@ -59,25 +59,59 @@ public sealed class QualityControlTests
             Assert.Equal((QualityLevel.SelfCheck, true), (self.Check!.Level, self.Check.Passed));
         }
 
-        var failed = QualityControl.TeamLeadCheck(order, first, false, "未涂抗噪膏", ResponsibleParty.Technician, null, Lead, Now);
+        var failed = QualityControl.TeamLeadCheck(order, first, false, "未涂抗噪膏", ResponsibleParty.Technician, null, Technician.UserId, Lead, Now);
         Assert.Equal(RepairJobStatus.Assigned, order.FindJob(first)!.Status);
         Assert.Equal(("赵磊", ResponsibleParty.Technician), (failed.Reworks.Single().TechnicianName, failed.Reworks.Single().ResponsibleParty));
-        Assert.Equal(QualityControl.ReasonRequired, QualityControl.TeamLeadCheck(order, second, false, " ", ResponsibleParty.Parts, null, Lead, Now).Refusal?.Code);
+        Assert.Equal(QualityControl.ReasonRequired, QualityControl.TeamLeadCheck(order, second, false, " ", ResponsibleParty.Parts, null, Technician.UserId, Lead, Now).Refusal?.Code);
 
         Assert.Null(order.MoveJob(first, RepairJobTrigger.Start, Technician, null, Now));
         Assert.Null(QualityControl.SelfCheck(order, first, checklist, all, null, Technician, Now).Refusal);
-        Assert.Null(QualityControl.TeamLeadCheck(order, first, true, null, null, null, Lead, Now).Refusal);
+        Assert.Null(QualityControl.TeamLeadCheck(order, first, true, null, null, null, Technician.UserId, Lead, Now).Refusal);
         Assert.Equal(RepairOrderStatus.InWorkshop, order.Status);
-        Assert.Null(QualityControl.TeamLeadCheck(order, second, true, null, null, null, Lead, Now).Refusal);
+        Assert.Null(QualityControl.TeamLeadCheck(order, second, true, null, null, null, Technician.UserId, Lead, Now).Refusal);
         Assert.Equal(RepairOrderStatus.FinalInspection, order.Status);
         Assert.Equal(RepairOrderLifecycle.NotInspected, order.MarkReady(Advisor, null, Now)?.Code);
 
         var jobs = new[] { first, second }.Select(j => new FinalJobInspection(j, checklist, all, null, null)).ToList();
-        Assert.Equal(QualityControl.RoadTestRequired, QualityControl.FinalInspection(order, jobs, true, null, null, Qc, Now).Refusal?.Code);
-        var passed = QualityControl.FinalInspection(order, jobs, true, new RoadTest(5m, true, null), null, Qc, Now);
+        Assert.Equal(QualityControl.RoadTestRequired, QualityControl.FinalInspection(order, jobs, true, null, null, [Technician.UserId, Lead.UserId], Qc, Now).Refusal?.Code);
+        var passed = QualityControl.FinalInspection(order, jobs, true, new RoadTest(5m, true, null), null, [Technician.UserId, Lead.UserId], Qc, Now);
         Assert.Equal((QualityLevel.FinalInspection, true, (Guid?)null), (passed.Check!.Level, passed.Check.Passed, passed.Check.RepairJobId));
         Assert.Equal(RepairOrderStatus.Inspected, order.Status);
-        Assert.Equal(RepairOrderLifecycle.NotAwaitingFinalInspection, QualityControl.FinalInspection(order, jobs, true, new RoadTest(5m, true, null), null, Qc, Now).Refusal?.Code);
+        Assert.Equal(RepairOrderLifecycle.NotAwaitingFinalInspection, QualityControl.FinalInspection(order, jobs, true, new RoadTest(5m, true, null), null, [Technician.UserId, Lead.UserId], Qc, Now).Refusal?.Code);
+    }
+
+    [Fact]
+    public void The_team_lead_and_qc_must_be_other_people_than_whoever_did_the_work_and_the_self_check()
+    {
+        var order = InProgress(out var first, out var second);
+        var checklist = Trade.Apply();
+        var all = new List<ItemAnswer> { new(0, true), new(1, true) };
+        Assert.Null(QualityControl.SelfCheck(order, first, checklist, all, null, Lead, Now).Refusal);
+        Assert.Null(QualityControl.SelfCheck(order, second, checklist, all, null, Technician, Now).Refusal);
+
+        var sameAsSelfCheck = QualityControl.TeamLeadCheck(order, first, true, null, null, null, Lead.UserId, Lead, Now);
+        var sameAsTechnician = QualityControl.TeamLeadCheck(order, second, true, null, null, null, Lead.UserId, Technician, Now);
+        Assert.Equal(new FieldError(QualityControl.SameAsSelfCheck), sameAsSelfCheck.Refusal);
+        Assert.Equal(new FieldError(QualityControl.SameAsSelfCheck), sameAsTechnician.Refusal);
+        Assert.Equal(RepairJobStatus.Done, order.FindJob(first)!.Status);
+
+        Assert.Null(QualityControl.TeamLeadCheck(order, first, true, null, null, null, Lead.UserId, Qc, Now).Refusal);
+        Assert.Null(QualityControl.TeamLeadCheck(order, second, true, null, null, null, Technician.UserId, Qc, Now).Refusal);
+        var jobs = new[] { first, second }.Select(j => new FinalJobInspection(j, checklist, all, null, null)).ToList();
+        var byWorkshop = QualityControl.FinalInspection(order, jobs, false, null, null, [Lead.UserId], Lead, Now);
+        Assert.Equal(new FieldError(QualityControl.SameAsWorkshop), byWorkshop.Refusal);
+        Assert.Equal(RepairOrderStatus.FinalInspection, order.Status);
+    }
+
+    [Fact]
+    public void Four_eyes_refuses_only_a_known_person_seen_before()
+    {
+        var me = Guid.NewGuid();
+        Assert.Equal(new FieldError("x.same", "Field"), FourEyes.Refuse(me, [Guid.NewGuid(), me], "x.same", "Field"));
+        Assert.Null(FourEyes.Refuse(me, Guid.NewGuid(), "x.same"));
+        Assert.Null(FourEyes.Refuse((Guid?)null, (Guid?)null, "x.same"));
+        Assert.Equal("x.same", FourEyes.Refuse("wang", "WANG", "x.same")?.Code);
+        Assert.Null(FourEyes.Refuse("wang", null, "x.same"));
     }
 
     [Fact]

@@ -120,20 +120,23 @@ public sealed class TeamLeadCheckJob(RepairOrderGate gate, ICurrentUser user, Re
             return Outcome<RepairOrderView>.Invalid(errors);
         }
 
-        return await gate.ChangeAsync(id, request.Version, (order, actor) =>
+        return await gate.ChangeAsync(id, request.Version, async (order, actor) =>
         {
             if (order.FindJob(jobId) is null)
             {
-                return Task.FromResult<Outcome<RepairOrderView>?>(Outcome<RepairOrderView>.NotFound());
+                return Outcome<RepairOrderView>.NotFound();
             }
 
             if (!QualityAccess.MayCheckAsTeamLead(user))
             {
-                return Task.FromResult<Outcome<RepairOrderView>?>(Outcome<RepairOrderView>.Forbidden());
+                return Outcome<RepairOrderView>.Forbidden();
             }
 
-            var outcome = QualityControl.TeamLeadCheck(order, jobId, request.Passed, request.Reason, request.ResponsibleParty, request.Notes, actor, gate.Now);
-            return Task.FromResult(QualityRecords.Keep(gate.Db, outcome));
+            var selfChecks = await QualityRecords.SelfChecksAsync(gate.Db, order.Id, ct);
+            // The latest self-check counts (a job self-checked again after rework has several); none yet means nobody to compare.
+            var selfCheckedBy = selfChecks.Where(c => c.JobId == jobId).OrderByDescending(c => c.At).Select(c => c.UserId).FirstOrDefault();
+            var outcome = QualityControl.TeamLeadCheck(order, jobId, request.Passed, request.Reason, request.ResponsibleParty, request.Notes, selfCheckedBy, actor, gate.Now);
+            return QualityRecords.Keep(gate.Db, outcome);
         }, ct);
     }
 }
@@ -170,7 +173,8 @@ public sealed class InspectOrder(RepairOrderGate gate, ICurrentUser user, Reques
 
             var needsRoadTest = await QualityRecords.NeedsRoadTestAsync(gate.Db, order, checklists, ct);
             var roadTest = request.RoadTest is { } r ? new RoadTest(decimal.Round(r.DistanceKm, 1, MidpointRounding.AwayFromZero), r.Passed, r.Notes) : null;
-            return QualityRecords.Keep(gate.Db, QualityControl.FinalInspection(order, jobs, needsRoadTest, roadTest, request.Notes, actor, gate.Now));
+            var workshopPeople = (await QualityRecords.SelfChecksAsync(gate.Db, order.Id, ct)).Select(c => c.UserId).ToList();
+            return QualityRecords.Keep(gate.Db, QualityControl.FinalInspection(order, jobs, needsRoadTest, roadTest, request.Notes, workshopPeople, actor, gate.Now));
         }, ct);
     }
 }
@@ -188,6 +192,16 @@ internal static class QualityRecords
         db.Add(outcome.Check!);
         db.AddRange(outcome.Reworks);
         return null;
+    }
+
+    /// <summary>Who self-checked which job of the order, and when (a job self-checked again after rework has several).</summary>
+    public static async Task<List<(Guid? JobId, Guid? UserId, DateTimeOffset At)>> SelfChecksAsync(AfterSalesDb db, Guid orderId, CancellationToken ct)
+    {
+        var rows = await db.Set<QualityCheck>().AsNoTracking()
+            .Where(c => c.RepairOrderId == orderId && c.Level == QualityLevel.SelfCheck)
+            .Select(c => new { c.RepairJobId, c.UserId, c.At })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.RepairJobId, r.UserId, r.At)).ToList();
     }
 
     /// <summary>A vehicle needs a road test (路试) when the checklist of any of its agreed jobs asks for one.</summary>

@@ -163,6 +163,28 @@ public abstract class ComplaintHandlingTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task The_manager_who_handled_a_complaint_cannot_review_its_closure_a_second_person_must()
+    {
+        var specialist = await app.ClientForAsync("complaints");
+        var manager = await app.ClientForAsync("manager", "en");
+        var c = await ProposedAsync(specialist, 100m);
+        c = await PostAsync(specialist, c, "/resolution/present", new ComplaintNoteRequest(c.Version));
+        c = await PostAsync(manager, c, "/assignment", new ReassignComplaintRequest(c.Version, await app.UserIdAsync("manager"), null, "专员休假，由经理接手"));
+        c = await PostAsync(manager, c, "/customer-response", new CustomerResponseRequest(c.Version, CustomerResponse.Accepted));
+        foreach (var a in (await HandlingAsync(manager, c)).Plan)
+        {
+            c = await PostAsync(manager, c, $"/resolution/actions/{a.Id}/done", new ComplaintNoteRequest(c.Version));
+        }
+
+        var selfReview = await (await manager.PostAsync($"/api/v1/complaints/{c.Id}/close", new ComplaintReasonRequest(c.Version, "审核通过"))).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("complaint.self_review", selfReview.Code);
+        Assert.Equal("The closure review needs a second person: you handled this complaint.", selfReview.Title);
+
+        var closed = await PostAsync(await app.ClientForAsync("admin"), c, "/close", new ComplaintReasonRequest(c.Version, "审核通过"));
+        Assert.Equal(ComplaintStatus.Closed, closed.Status);
+    }
+
+    [Fact]
     public async Task A_closed_complaint_refuses_every_write_and_reopening_starts_a_new_round_with_the_history_kept()
     {
         var specialist = await app.ClientForAsync("complaints");

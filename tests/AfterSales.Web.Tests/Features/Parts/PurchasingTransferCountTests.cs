@@ -102,6 +102,27 @@ public abstract class PurchasingTransferCountTests<TApp>(TApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_manager_who_counted_the_stock_cannot_approve_the_variance_a_second_person_must()
+    {
+        var bin = "CNT" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var (_, stock) = await PartsFixtures.StockedPartAsync(app, 10, bin: bin + "-1");
+        var manager = await app.ClientForAsync("manager", "en");
+
+        var sheet = await (await manager.PostAsync("/api/v1/count-sheets", new StartCountRequest(stock.StoreId, bin))).ReadAsync<CountSheetView>(HttpStatusCode.Created);
+        var waiting = await (await manager.PostAsync($"/api/v1/count-sheets/{sheet.Id}/submit", new SubmitCountRequest([new CountedLineRequest(sheet.Lines[0].Id, 0)]))).ReadAsync<CountSheetView>();
+        var selfApproval = await (await manager.PostAsync($"/api/v1/count-sheets/{sheet.Id}/approve", new { })).ReadProblemAsync(HttpStatusCode.Conflict);
+        var untouched = await (await manager.GetAsync($"/api/v1/stock/{stock.Id}", Ct)).ReadAsync<StockLedgerView>();
+        var approved = await (await (await app.ClientForAsync("admin")).PostAsync($"/api/v1/count-sheets/{sheet.Id}/approve", new { })).ReadAsync<CountSheetView>();
+
+        Assert.Equal(CountSheetStatus.AwaitingApproval, waiting.Status);
+        Assert.Equal(CountSheet.SelfApproval, selfApproval.Code);
+        Assert.Equal("The variance needs a second person's approval: you submitted this count.", selfApproval.Title);
+        Assert.Equal(10, untouched.Stock.OnHand);
+        Assert.Equal(CountSheetStatus.Posted, approved.Status);
+        Assert.NotEqual(approved.SubmittedBy, approved.ApprovedBy);
+    }
+
+    [Fact]
     public async Task The_demo_stock_has_slow_moving_rows_and_reorder_suggestions()
     {
         var clerk = await app.ClientForAsync("parts");

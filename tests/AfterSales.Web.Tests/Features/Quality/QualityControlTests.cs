@@ -356,6 +356,38 @@ public abstract class QualityControlTests<TApp>(TApp app) : IClassFixture<TApp>
         var queue = await (await qc.GetAsync("/api/v1/quality/queue", Ct)).ReadAsync<QualityQueueView>();
         Assert.DoesNotContain(queue.AwaitingTeamLeadCheck, j => j.OrderId == shanghai.Id);
     }
+
+    [Fact]
+    public async Task The_team_lead_check_and_the_final_inspection_are_refused_to_whoever_did_the_self_check()
+    {
+        var order = await SignedAsync(await app.ClientForAsync("advisor"), await Beijing);
+        await StartJobsAsync(app, order.Id);
+        var lead = await app.ClientForAsync("teamlead", "en");
+        var admin = await app.ClientForAsync("admin");
+        var qc = await app.ClientForAsync("qc");
+
+        // The lead records the first self-check for the technician, the administrator the second.
+        await FinishAsync(lead, order.Id, order.Jobs[0].Id);
+        await FinishAsync(admin, order.Id, order.Jobs[1].Id);
+
+        var current = await OrderAsync(lead, order.Id);
+        var refused = await ExpectAsync(TeamLeadAsync(lead, current, order.Jobs[0].Id, true), HttpStatusCode.Conflict, QualityControl.SameAsSelfCheck);
+        Assert.Equal("The team-lead check needs a second person: you did the self-check or the work on this job.", refused.Title);
+        Assert.Equal(RepairJobStatus.Done, (await JobAsync(lead, order.Jobs[0].Id)).Job.Status);
+
+        current = await (await TeamLeadAsync(qc, current, order.Jobs[0].Id, true)).ReadAsync<RepairOrderView>();
+        current = await (await TeamLeadAsync(lead, current, order.Jobs[1].Id, true)).ReadAsync<RepairOrderView>();
+        Assert.Equal(RepairOrderStatus.FinalInspection, current.Status);
+
+        var inspection = await FinalRequestAsync(admin, order.Id, new RoadTestRequest(5m, true));
+        await ExpectAsync(admin.PostAsync($"/api/v1/repair-orders/{order.Id}/final-inspection", inspection), HttpStatusCode.Conflict, QualityControl.SameAsWorkshop);
+        var inspected = await (await qc.PostAsync($"/api/v1/repair-orders/{order.Id}/final-inspection", inspection)).ReadAsync<RepairOrderView>();
+        Assert.Equal(RepairOrderStatus.Inspected, inspected.Status);
+        var checks = (await QualityAsync(qc, order.Id)).Checks;
+        var firstJob = checks.Where(c => c.RepairJobId == order.Jobs[0].Id).ToList();
+        Assert.NotEqual(firstJob.Single(c => c.Level == QualityLevel.SelfCheck).UserName, firstJob.Single(c => c.Level == QualityLevel.TeamLeadCheck).UserName);
+        Assert.Single(checks, c => c.Level == QualityLevel.FinalInspection && c.Passed);
+    }
 }
 
 public sealed class SqliteQualityControlTests(SqliteApp app) : QualityControlTests<SqliteApp>(app);
