@@ -17,12 +17,7 @@ public sealed class ComplaintScenarios(AppServer app) : BrowserTest(app)
         await Expect(FieldAround("#complaint-core-problem")).ToContainTextAsync(App.Text("complaint.core_problem_required"));
         await Expect(Page.GetByTestId("error-summary")).ToContainTextAsync(App.Text("complaint.customer_required"));
 
-        await Page.Locator("#complaint-customer").FillAsync(customer.LastFour);
-        await Page.GetByText(customer.Name).First.ClickAsync();
-
-        // The pick is a round trip to the circuit: typing on before it has settled loses the text on re-render.
-        await Expect(Page.Locator("#complaint-customer")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(customer.Name));
-        await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await PickCustomerAsync("#complaint-customer", customer);
         await Page.Locator("#complaint-core-problem").FillAsync("保养后仪表盘报警灯常亮");
         await Page.Locator("#complaint-expectation").FillAsync("免费重新检查并修好");
         await SnapshotAsync("complaint-intake-form");
@@ -49,8 +44,7 @@ public sealed class ComplaintScenarios(AppServer app) : BrowserTest(app)
 
         // A second complaint of the same customer: the open one is shown before anything is saved.
         await GoToAsync("/complaints/new");
-        await Page.Locator("#complaint-customer").FillAsync(customer.LastFour);
-        await Page.GetByText(customer.Name).First.ClickAsync();
+        await PickCustomerAsync("#complaint-customer", customer);
         await Expect(Page.GetByTestId("duplicates")).ToContainTextAsync(number);
         await SnapshotAsync("complaint-duplicate-warning");
     });
@@ -62,10 +56,7 @@ public sealed class ComplaintScenarios(AppServer app) : BrowserTest(app)
         await customer.RegisterAsync(App);
         await LoginAsAsync("complaints");
         await GoToAsync("/complaints/new");
-        await Page.Locator("#complaint-customer").FillAsync(customer.LastFour);
-        await Page.GetByText(customer.Name).First.ClickAsync();
-        await Expect(Page.Locator("#complaint-customer")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(customer.Name));
-        await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await PickCustomerAsync("#complaint-customer", customer);
         await Page.Locator("#complaint-core-problem").FillAsync("更换刹车片后仍有异响");
         await Page.Locator("#complaint-expectation").FillAsync("免费返修并退还工时费");
         await Button("complaints.save").ClickAsync();

@@ -15,10 +15,7 @@ public sealed partial class EvidenceScenarios(AppServer app) : BrowserTest(app)
         await LoginAsAsync("complaints");
         await GoToAsync("/complaints/new");
 
-        await Page.Locator("#complaint-customer").FillAsync(customer.LastFour);
-        await Page.GetByText(customer.Name).First.ClickAsync();
-        await Expect(Page.Locator("#complaint-customer")).ToHaveValueAsync(new Regex(customer.Name));
-        await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await PickCustomerAsync("#complaint-customer", customer);
         await Page.Locator("#complaint-core-problem").FillAsync("车门漆面有划痕，交车时未告知");
         await Page.Locator("#complaint-expectation").FillAsync("免费补漆");
 

@@ -50,10 +50,7 @@ public sealed class KnowledgeScenarios(AppServer app) : BrowserTest(app)
 
         // The next intake: while the agent types what the customer says, the case is suggested.
         await GoToAsync("/complaints/new");
-        await Page.Locator("#complaint-customer").FillAsync(customer.LastFour);
-        await Page.GetByText(customer.Name).First.ClickAsync();
-        await Expect(Page.Locator("#complaint-customer")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(customer.Name));
-        await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await PickCustomerAsync("#complaint-customer", customer);
         await Page.Locator("#complaint-core-problem").FillAsync("客户说换了电瓶以后中控屏总是黑屏");
         await Expect(Page.GetByTestId("knowledge-suggestion").First).ToContainTextAsync("负极接线柱松动");
         await SnapshotAsync("knowledge-suggested-at-intake");

@@ -14,10 +14,7 @@ public sealed partial class RepairOrderScenarios(AppServer app) : BrowserTest(ap
         await LoginAsAsync("advisor");
         await GoToAsync("/repair-orders/new");
 
-        var option = Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = customer.Name }).First;
-        await PickAsync(Page.Locator("#ro-customer"), customer.LastFour, option);
-        await Expect(Page.Locator("#ro-customer")).ToHaveValueAsync(new Regex(customer.Name));
-        await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await PickCustomerAsync("#ro-customer", customer);
         await Expect(Page.GetByTestId("ro-asset")).ToBeVisibleAsync();
         await Page.Locator("#ro-words").FillAsync("刹车时有异响，仪表盘胎压灯亮");
         await Page.Locator("#checkin-mileage").FillAsync("23456");

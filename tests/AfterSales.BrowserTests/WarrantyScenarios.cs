@@ -23,10 +23,7 @@ public sealed class WarrantyScenarios(AppServer app) : BrowserTest(app)
         await LoginAsAsync("advisor");
         await GoToAsync("/warranty/coverage");
 
-        await Page.Locator("#coverage-customer").FillAsync(customer.LastFour);
-        await Page.GetByText(customer.Name).First.ClickAsync();
-        await Expect(Page.Locator("#coverage-customer")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(customer.Name));
-        await Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await PickCustomerAsync("#coverage-customer", customer);
 
         // The customer's only vehicle is picked; the odometer reading of today's visit goes in.
         await Page.Locator("#coverage-mileage").FillAsync("20000");

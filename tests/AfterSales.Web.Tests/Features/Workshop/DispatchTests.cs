@@ -26,6 +26,16 @@ public abstract class DispatchTests<TApp>(TApp app) : IClassFixture<TApp>
         return await RepairOrderFixtures.SignAsync(advisor, order);
     }
 
+    /// <summary>
+    /// The plan fills only the time left in the store's working day: run late in the afternoon, fewer jobs fit and
+    /// the outcome would depend on when the suite runs. 00:30 UTC is before opening in Beijing, so a whole day is free.
+    /// </summary>
+    private void StartOfNextWorkingMorning()
+    {
+        var now = app.Clock.GetUtcNow();
+        app.Clock.SetUtcNow(new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddMinutes(30), TimeSpan.Zero));
+    }
+
     private static RepairJobView Job(RepairOrderView order, WorkshopSkill skill) => order.Jobs.Single(j => j.Skill == skill);
 
     private static Task<HttpResponseMessage> AssignAsync(HttpClient client, RepairOrderView order, RepairJobView job, Guid technicianId, string? reason = null, int? version = null) =>
@@ -162,6 +172,7 @@ public abstract class DispatchTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task Suggest_proposes_skilled_technicians_and_accept_assigns_them_all_at_once()
     {
+        StartOfNextWorkingMorning();
         var first = await SignedOrderAsync();
         var second = await SignedOrderAsync();
         var workshop = await app.ClientForAsync("workshop");
