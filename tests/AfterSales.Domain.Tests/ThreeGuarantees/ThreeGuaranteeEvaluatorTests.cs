@@ -56,7 +56,7 @@ public sealed class ThreeGuaranteeEvaluatorTests
         {
             Assert.Equal([r.OrderId], early[0].EvidenceOrders);
             Assert.Equal([GuaranteeOption.Replacement, GuaranteeOption.Refund], early[0].Options);
-            Assert.Equal("第二十一条", early[0].Article);
+            Assert.Equal("第二十三条", early[0].Article);
         }
     }
 
