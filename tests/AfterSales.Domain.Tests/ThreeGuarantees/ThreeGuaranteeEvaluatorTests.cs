@@ -183,7 +183,7 @@ public sealed class ThreeGuaranteeEvaluatorTests
         Assert.Equal(entitled, right is not null);
         if (right is not null)
         {
-            Assert.Equal(new DateOnly(2025, 5, 7), right.Since);
+            Assert.Equal(new DateOnly(2025, 5, 6), right.Since);
             Assert.Equal([GuaranteeOption.ReplacementCarOrTransportCompensation], right.Options);
         }
     }
