@@ -164,11 +164,12 @@ public static class ThreeGuaranteeEvaluator
                 inWarranty.Select(r => (r, (string?)null)), entitlements, warnings);
         }
 
+        // 第二十一条: the reception day is day 1, so the right starts on day 6 = ReceivedOn + 5 days.
         if (rules.LongRepairDays is { } longRepair)
         {
             foreach (var r in inWarranty.Where(r => r.DaysInWorkshop(asOf) > longRepair.Value))
             {
-                entitlements.Add(new(GuaranteeRule.LongRepair, longRepair.Article, r.ReceivedOn.AddDays(longRepair.Value + 1), [r.OrderId],
+                entitlements.Add(new(GuaranteeRule.LongRepair, longRepair.Article, r.ReceivedOn.AddDays(longRepair.Value), [r.OrderId],
                     [GuaranteeOption.ReplacementCarOrTransportCompensation], r.OrderNumber, r.DaysInWorkshop(asOf), longRepair.Value));
             }
         }

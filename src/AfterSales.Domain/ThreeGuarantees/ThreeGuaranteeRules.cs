@@ -73,8 +73,8 @@ public sealed record ThreeGuaranteeRules(
         WarrantyKm: new(60_000, "第十八条"),
         GuaranteeMonths: new(24, "第十八条"),
         GuaranteeKm: new(50_000, "第十八条"),
-        EarlyDays: new(60, "第二十一条"),
-        EarlyKm: new(3_000, "第二十一条"),
+        EarlyDays: new(60, "第二十三条"),
+        EarlyKm: new(3_000, "第二十三条"),
         EarlyFaultSystems: new HashSet<FaultSystem>
         {
             FaultSystem.Steering, FaultSystem.Braking, FaultSystem.Body, FaultSystem.FuelSystem,
@@ -98,7 +98,7 @@ public sealed record ThreeGuaranteeRules(
         CumulativeRepairDays: new(30, "第二十四条第一款第（四）项"),
         SameProblemRepairs: new(4, "第二十四条第一款第（四）项"),
         RepairsStillFailing: null,
-        LongRepairDays: new(5, "第十九条"),
+        LongRepairDays: new(5, "第二十一条"),
         UseDeductionMinRate: 0.005m,
         UseDeductionMaxRate: 0.008m,
         UseDeductionArticle: "第二十五条");

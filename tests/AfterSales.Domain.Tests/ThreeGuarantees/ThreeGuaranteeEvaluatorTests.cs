@@ -56,7 +56,7 @@ public sealed class ThreeGuaranteeEvaluatorTests
         {
             Assert.Equal([r.OrderId], early[0].EvidenceOrders);
             Assert.Equal([GuaranteeOption.Replacement, GuaranteeOption.Refund], early[0].Options);
-            Assert.Equal("第二十一条", early[0].Article);
+            Assert.Equal("第二十三条", early[0].Article);
         }
     }
 
@@ -183,7 +183,7 @@ public sealed class ThreeGuaranteeEvaluatorTests
         Assert.Equal(entitled, right is not null);
         if (right is not null)
         {
-            Assert.Equal(new DateOnly(2025, 5, 7), right.Since);
+            Assert.Equal(new DateOnly(2025, 5, 6), right.Since);
             Assert.Equal([GuaranteeOption.ReplacementCarOrTransportCompensation], right.Options);
         }
     }
