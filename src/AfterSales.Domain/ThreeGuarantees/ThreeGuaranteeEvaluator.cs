@@ -6,7 +6,8 @@ public sealed record ReplacedComponent(FaultSystem System, string ComponentKey, 
 /// <summary>
 /// One quality repair of the asset's ledger (pay type warranty/goodwill or marked a quality problem).
 /// <paramref name="ProblemKey"/> identifies "the same quality problem" (fault code or symptom category);
-/// <paramref name="DeliveredOn"/> is null while the product is still in the workshop.
+/// <paramref name="DeliveredOn"/> is null while the product is still in the workshop; <paramref name="EarlyFault"/>
+/// names the failure when it is one of the five the 60-day rule lists.
 /// </summary>
 public sealed record QualityRepair(
     Guid OrderId,
@@ -18,7 +19,8 @@ public sealed record QualityRepair(
     string ProblemKey,
     bool SeriousSafetyFault,
     IReadOnlyList<ReplacedComponent> Replaced,
-    bool ReplacementCarProvided = false)
+    bool ReplacementCarProvided = false,
+    EarlySeriousFault? EarlyFault = null)
 {
     /// <summary>
     /// Repair time in calendar days from reception to delivery (or to <paramref name="asOf"/> while open);
@@ -31,13 +33,17 @@ public sealed record QualityRepair(
     }
 }
 
-/// <summary>The product the ledger is about: its kind, invoice date and price, and its current odometer.</summary>
-public sealed record GuaranteeSubject(GuaranteeProductKind Kind, DateOnly InvoiceDate, decimal InvoicePrice, int? CurrentMileageKm);
+/// <summary>
+/// The product the ledger is about: its kind, invoice date and price, its current odometer, and the use
+/// compensation rate n the manufacturer printed on its 三包凭证 (null when not known).
+/// </summary>
+public sealed record GuaranteeSubject(GuaranteeProductKind Kind, DateOnly InvoiceDate, decimal InvoicePrice, int? CurrentMileageKm, decimal? CertificateUseRate = null);
 
 public enum GuaranteeOption
 {
     Replacement,
     Refund,
+    AssemblyReplacement,
     Exchange,
     Return,
     ReplacementCarOrTransportCompensation,
@@ -47,6 +53,8 @@ public enum GuaranteeOption
 public static class GuaranteeRule
 {
     public const string EarlySeriousFault = "sanbao.early_serious_fault";
+    public const string EarlyAssemblyPart = "sanbao.early_assembly_part";
+    public const string MajorAssemblyFirstDays = "sanbao.major_assembly_first_days";
     public const string SeriousSafetyRepeated = "sanbao.serious_safety_repeated";
     public const string MajorAssemblyReplaced = "sanbao.major_assembly_replaced";
     public const string SameMainComponentReplaced = "sanbao.same_main_component_replaced";
@@ -58,7 +66,10 @@ public static class GuaranteeRule
     public const string LongRepair = "sanbao.long_repair";
 }
 
-/// <summary>A right the customer has gained: the article, since when, the orders that count, the options.</summary>
+/// <summary>
+/// A right the customer has gained: the article, since when, the orders that count, the options.
+/// <paramref name="Free"/>: a replacement or refund without the deduction for use (the regulation says 免费).
+/// </summary>
 public sealed record Entitlement(
     string Rule,
     string Article,
@@ -67,13 +78,17 @@ public sealed record Entitlement(
     IReadOnlyList<GuaranteeOption> Options,
     string? Subject,
     int Count,
-    int Limit);
+    int Limit,
+    bool Free = false);
 
 /// <summary>One event away from an entitlement: the next qualifying repair reaches it.</summary>
 public sealed record GuaranteeWarning(string Rule, string Article, IReadOnlyList<Guid> EvidenceOrders, string? Subject, int Count, int Limit);
 
-/// <summary>The refund's deduction for use: price × km / 1000 × n, with n between the regulation's bounds.</summary>
-public sealed record UseDeduction(decimal Minimum, decimal Maximum, string Article);
+/// <summary>
+/// The deduction for use on a replacement or refund that is not free: price × km / 1000 × n. n is the
+/// certificate's rate capped at the regulation's maximum, or the maximum when the certificate's is not known.
+/// </summary>
+public sealed record UseDeduction(decimal Rate, bool RateFromCertificate, decimal Amount, string Article);
 
 public sealed record GuaranteeStatus(
     bool InWarranty,
@@ -113,6 +128,7 @@ public static class ThreeGuaranteeEvaluator
         var warnings = new List<GuaranteeWarning>();
 
         EarlyFaults(rules, subject, ordered, entitlements);
+        EarlyMajorAssemblies(rules, subject, ordered, entitlements);
         ReturnAndExchange(rules, subject, ordered, entitlements);
         RepeatedEvents(rules.SeriousSafetyRepairs, GuaranteeRule.SeriousSafetyRepeated, ReplaceOrRefund,
             inGuarantee.Where(r => r.SeriousSafetyFault).Select(r => (r, (string?)null)), entitlements, warnings);
@@ -175,9 +191,10 @@ public static class ThreeGuaranteeEvaluator
         }
 
         UseDeduction? deduction = null;
-        if (rules.UseDeductionMinRate is { } min && rules.UseDeductionMaxRate is { } max && subject.CurrentMileageKm is { } km)
+        if (rules.UseDeductionMaxRate is { } max && subject.CurrentMileageKm is { } km)
         {
-            deduction = new(RefundDeduction(subject.InvoicePrice, km, min), RefundDeduction(subject.InvoicePrice, km, max), rules.UseDeductionArticle!);
+            var rate = subject.CertificateUseRate is { } n ? Math.Min(n, max) : max;
+            deduction = new(rate, subject.CertificateUseRate is not null, RefundDeduction(subject.InvoicePrice, km, rate), rules.UseDeductionArticle!);
         }
 
         var inGuaranteeNow = asOf >= subject.InvoiceDate && asOf < guaranteeEnds
@@ -210,13 +227,37 @@ public static class ThreeGuaranteeEvaluator
             return;
         }
 
-        var ends = subject.InvoiceDate.AddDays(days.Value);
-        foreach (var r in ordered.Where(r => rules.EarlyFaultSystems.Contains(r.System) && r.ReceivedOn >= subject.InvoiceDate && r.ReceivedOn < ends
-            && (rules.EarlyKm is null || r.MileageKm is null || r.MileageKm < rules.EarlyKm.Value)))
+        foreach (var r in ordered.Where(r => r.EarlyFault is { } fault && rules.EarlyFaults.Contains(fault) && WithinFirst(subject, r, days, rules.EarlyKm)))
         {
-            entitlements.Add(new(GuaranteeRule.EarlySeriousFault, days.Article, r.ReceivedOn, [r.OrderId], ReplaceOrRefund, r.System.ToString(), 1, days.Value));
+            entitlements.Add(new(GuaranteeRule.EarlySeriousFault, days.Article, r.ReceivedOn, [r.OrderId], ReplaceOrRefund, r.EarlyFault!.Value.ToString(), 1, days.Value, Free: true));
         }
     }
+
+    /// <summary>
+    /// The first days of a major assembly (engine, transmission, power battery, drive motor): a quality problem of
+    /// one of its main parts in the first 60 days / 3,000 km gives a free new assembly (第二十条); one needing the
+    /// assembly or a main part of it replaced in the first 7 days gives a free replacement or refund of the car (第二十二条).
+    /// </summary>
+    private static void EarlyMajorAssemblies(ThreeGuaranteeRules rules, GuaranteeSubject subject, List<QualityRepair> ordered, List<Entitlement> entitlements)
+    {
+        foreach (var r in ordered.Where(r => rules.MajorAssemblies.Contains(r.System)))
+        {
+            var replacesAssembly = r.Replaced.Any(c => rules.MajorAssemblies.Contains(c.System));
+            if (rules.MajorAssemblyFirstDays is { } first && replacesAssembly && WithinFirst(subject, r, first, null))
+            {
+                entitlements.Add(new(GuaranteeRule.MajorAssemblyFirstDays, first.Article, r.ReceivedOn, [r.OrderId], ReplaceOrRefund, r.System.ToString(), 1, first.Value, Free: true));
+            }
+            else if (rules.AssemblyPartDays is { } part && WithinFirst(subject, r, part, rules.AssemblyPartKm))
+            {
+                entitlements.Add(new(GuaranteeRule.EarlyAssemblyPart, part.Article, r.ReceivedOn, [r.OrderId], [GuaranteeOption.AssemblyReplacement], r.System.ToString(), 1, part.Value, Free: true));
+            }
+        }
+    }
+
+    /// <summary>Received within the first <paramref name="days"/> days (and under <paramref name="km"/>) from the start of the period.</summary>
+    private static bool WithinFirst(GuaranteeSubject subject, QualityRepair r, CitedLimit days, CitedLimit? km) =>
+        r.ReceivedOn >= subject.InvoiceDate && r.ReceivedOn < subject.InvoiceDate.AddDays(days.Value)
+        && (km is null || r.MileageKm is null || r.MileageKm < km.Value);
 
     private static void ReturnAndExchange(ThreeGuaranteeRules rules, GuaranteeSubject subject, List<QualityRepair> ordered, List<Entitlement> entitlements)
     {

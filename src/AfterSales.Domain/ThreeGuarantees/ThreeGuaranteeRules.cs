@@ -27,6 +27,16 @@ public enum FaultSystem
     Other,
 }
 
+/// <summary>The five failures that give a household car's customer a free replacement or refund in its first 60 days or 3,000 km.</summary>
+public enum EarlySeriousFault
+{
+    SteeringFailure,
+    BrakingFailure,
+    BodyCracking,
+    FuelLeak,
+    PowerBatteryFire,
+}
+
 /// <summary>A limit of a regulation with the article that sets it; the article travels with every warning and entitlement.</summary>
 public sealed record CitedLimit(int Value, string Article);
 
@@ -44,7 +54,10 @@ public sealed record ThreeGuaranteeRules(
     CitedLimit? GuaranteeKm,
     CitedLimit? EarlyDays,
     CitedLimit? EarlyKm,
-    IReadOnlySet<FaultSystem> EarlyFaultSystems,
+    IReadOnlySet<EarlySeriousFault> EarlyFaults,
+    CitedLimit? AssemblyPartDays,
+    CitedLimit? AssemblyPartKm,
+    CitedLimit? MajorAssemblyFirstDays,
     CitedLimit? ReturnDays,
     CitedLimit? ExchangeDays,
     CitedLimit? SeriousSafetyRepairs,
@@ -56,14 +69,13 @@ public sealed record ThreeGuaranteeRules(
     CitedLimit? SameProblemRepairs,
     CitedLimit? RepairsStillFailing,
     CitedLimit? LongRepairDays,
-    decimal? UseDeductionMinRate,
     decimal? UseDeductionMaxRate,
     string? UseDeductionArticle)
 {
     /// <summary>
-    /// 《家用汽车产品修理更换退货责任规定》 (国家市场监督管理总局令第43号, in force 2022-01-01). Limits and
-    /// the Art. 24 cases as the issue states them; an administrator corrects an article or a figure by saving a
-    /// newer rule set.
+    /// 《家用汽车产品修理更换退货责任规定》 (国家市场监督管理总局令第43号, in force 2022-01-01). Articles 18 and
+    /// 20–24 were checked against the published text; the use-deduction article (第二十九条) was not. An
+    /// administrator corrects an article or a figure by saving a newer rule set.
     /// </summary>
     public static ThreeGuaranteeRules HouseholdCar2022 { get; } = new(
         GuaranteeProductKind.HouseholdCar,
@@ -75,11 +87,14 @@ public sealed record ThreeGuaranteeRules(
         GuaranteeKm: new(50_000, "第十八条"),
         EarlyDays: new(60, "第二十三条"),
         EarlyKm: new(3_000, "第二十三条"),
-        EarlyFaultSystems: new HashSet<FaultSystem>
+        EarlyFaults: new HashSet<EarlySeriousFault>
         {
-            FaultSystem.Steering, FaultSystem.Braking, FaultSystem.Body, FaultSystem.FuelSystem,
-            FaultSystem.PowerBattery, FaultSystem.DriveMotor,
+            EarlySeriousFault.SteeringFailure, EarlySeriousFault.BrakingFailure, EarlySeriousFault.BodyCracking,
+            EarlySeriousFault.FuelLeak, EarlySeriousFault.PowerBatteryFire,
         },
+        AssemblyPartDays: new(60, "第二十条"),
+        AssemblyPartKm: new(3_000, "第二十条"),
+        MajorAssemblyFirstDays: new(7, "第二十二条"),
         ReturnDays: null,
         ExchangeDays: null,
         SeriousSafetyRepairs: new(2, "第二十四条第一款第（一）项"),
@@ -99,9 +114,8 @@ public sealed record ThreeGuaranteeRules(
         SameProblemRepairs: new(4, "第二十四条第一款第（四）项"),
         RepairsStillFailing: null,
         LongRepairDays: new(5, "第二十一条"),
-        UseDeductionMinRate: 0.005m,
-        UseDeductionMaxRate: 0.008m,
-        UseDeductionArticle: "第二十五条");
+        UseDeductionMaxRate: 0.005m,
+        UseDeductionArticle: "第二十九条");
 
     /// <summary>《部分商品修理更换退货责任规定》: 7-day return, 15-day exchange, repaired twice in warranty and still failing.</summary>
     public static ThreeGuaranteeRules HouseholdAppliance1995 { get; } = Handheld(
@@ -125,7 +139,10 @@ public sealed record ThreeGuaranteeRules(
         GuaranteeKm: null,
         EarlyDays: null,
         EarlyKm: null,
-        EarlyFaultSystems: new HashSet<FaultSystem>(),
+        EarlyFaults: new HashSet<EarlySeriousFault>(),
+        AssemblyPartDays: null,
+        AssemblyPartKm: null,
+        MajorAssemblyFirstDays: null,
         ReturnDays: new(7, returnArticle),
         ExchangeDays: new(15, exchangeArticle),
         SeriousSafetyRepairs: null,
@@ -137,7 +154,6 @@ public sealed record ThreeGuaranteeRules(
         SameProblemRepairs: null,
         RepairsStillFailing: new(2, repairsArticle),
         LongRepairDays: null,
-        UseDeductionMinRate: null,
         UseDeductionMaxRate: null,
         UseDeductionArticle: null);
 

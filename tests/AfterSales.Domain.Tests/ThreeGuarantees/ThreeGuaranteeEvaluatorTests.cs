@@ -12,9 +12,9 @@ public sealed class ThreeGuaranteeEvaluatorTests
 
     private static QualityRepair Repair(
         DateOnly received, int days = 1, int km = 10_000, FaultSystem system = FaultSystem.Electrical,
-        string problem = "P0A80", bool safety = false, bool open = false, params ReplacedComponent[] replaced) =>
+        string problem = "P0A80", bool safety = false, bool open = false, EarlySeriousFault? early = null, params ReplacedComponent[] replaced) =>
         new(Guid.NewGuid(), $"RO-{Interlocked.Increment(ref orderNo):D5}", received, open ? null : received.AddDays(days),
-            km, system, problem, safety, replaced);
+            km, system, problem, safety, replaced, EarlyFault: early);
 
     private static GuaranteeStatus Evaluate(DateOnly asOf, params QualityRepair[] ledger) =>
         ThreeGuaranteeEvaluator.Evaluate(Car, Vehicle, ledger, asOf);
@@ -48,7 +48,7 @@ public sealed class ThreeGuaranteeEvaluatorTests
     [InlineData(10, 2_999, true)]
     public void A_braking_failure_within_60_days_or_3000_km_gives_replacement_or_refund(int day, int km, bool entitled)
     {
-        var r = Repair(Invoice.AddDays(day), km: km, system: FaultSystem.Braking);
+        var r = Repair(Invoice.AddDays(day), km: km, system: FaultSystem.Braking, early: EarlySeriousFault.BrakingFailure);
         var status = Evaluate(Invoice.AddDays(day + 1), r);
         var early = status.Entitlements.Where(e => e.Rule == GuaranteeRule.EarlySeriousFault).ToList();
         Assert.Equal(entitled, early.Count == 1);
@@ -57,7 +57,60 @@ public sealed class ThreeGuaranteeEvaluatorTests
             Assert.Equal([r.OrderId], early[0].EvidenceOrders);
             Assert.Equal([GuaranteeOption.Replacement, GuaranteeOption.Refund], early[0].Options);
             Assert.Equal("第二十三条", early[0].Article);
+            Assert.True(early[0].Free);
         }
+    }
+
+    [Fact]
+    public void A_battery_fault_in_the_first_60_days_counts_only_when_it_is_a_fire()
+    {
+        var fault = Repair(Invoice.AddDays(20), km: 800, system: FaultSystem.PowerBattery, problem: "BMS-CELL-IMBALANCE");
+        var fire = Repair(Invoice.AddDays(30), km: 900, system: FaultSystem.PowerBattery, early: EarlySeriousFault.PowerBatteryFire);
+        Assert.DoesNotContain(Evaluate(Invoice.AddDays(21), fault).Entitlements, e => e.Rule == GuaranteeRule.EarlySeriousFault);
+        var entitled = Assert.Single(Evaluate(Invoice.AddDays(31), fault, fire).Entitlements, e => e.Rule == GuaranteeRule.EarlySeriousFault);
+        Assert.Equal(("PowerBatteryFire", fire.ReceivedOn), (entitled.Subject, entitled.Since));
+    }
+
+    [Fact]
+    public void The_drive_motor_is_not_one_of_the_five_early_serious_faults()
+    {
+        Assert.Equal(5, Car.EarlyFaults.Count);
+        Assert.DoesNotContain(Car.EarlyFaults, f => f.ToString().Contains("Motor", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(6, true)]
+    [InlineData(7, false)]
+    public void A_major_assembly_replaced_in_the_first_7_days_gives_a_free_replacement_or_refund_of_the_car(int day, bool entitled)
+    {
+        var r = Repair(Invoice.AddDays(day), km: 300, system: FaultSystem.Transmission,
+            replaced: new ReplacedComponent(FaultSystem.Transmission, "VALVE-BODY", WholeAssembly: false));
+        var status = Evaluate(Invoice.AddDays(day + 1), r);
+        var car = status.Entitlements.Where(e => e.Rule == GuaranteeRule.MajorAssemblyFirstDays).ToList();
+        Assert.Equal(entitled, car.Count == 1);
+        if (entitled)
+        {
+            Assert.Equal(("第二十二条", true), (car[0].Article, car[0].Free));
+            Assert.Equal([GuaranteeOption.Replacement, GuaranteeOption.Refund], car[0].Options);
+        }
+        else
+        {
+            // From day 8 the same repair is a main-part problem in the first 60 days: a new assembly, not a new car.
+            var assembly = Assert.Single(status.Entitlements, e => e.Rule == GuaranteeRule.EarlyAssemblyPart);
+            Assert.Equal(("第二十条", "Transmission"), (assembly.Article, assembly.Subject));
+            Assert.Equal([GuaranteeOption.AssemblyReplacement], assembly.Options);
+        }
+    }
+
+    [Theory]
+    [InlineData(59, 2_999, true)]
+    [InlineData(60, 2_999, false)]
+    [InlineData(30, 3_000, false)]
+    public void A_main_part_problem_of_the_engine_in_60_days_or_3000_km_gives_a_free_new_engine(int day, int km, bool entitled)
+    {
+        var status = Evaluate(Invoice.AddDays(day + 1), Repair(Invoice.AddDays(day), km: km, system: FaultSystem.Engine, problem: "OIL-PUMP"));
+        Assert.Equal(entitled, status.Entitlements.Any(e => e.Rule == GuaranteeRule.EarlyAssemblyPart && e.Article == "第二十条"));
+        Assert.DoesNotContain(status.Entitlements, e => e.Rule == GuaranteeRule.MajorAssemblyFirstDays);
     }
 
     [Fact]
@@ -226,9 +279,15 @@ public sealed class ThreeGuaranteeEvaluatorTests
     [Fact]
     public void The_refund_deduction_is_price_times_km_over_1000_times_n()
     {
-        // 200,000 × 12,000 / 1000 × 0.5% = 12,000; × 0.8% = 19,200.
+        // No rate on the certificate: the regulation's maximum, 200,000 × 12,000 / 1000 × 0.5% = 12,000.
         var status = Evaluate(Invoice.AddMonths(3));
-        Assert.Equal(new UseDeduction(12_000m, 19_200m, "第二十五条"), status.RefundDeduction);
+        Assert.Equal(new UseDeduction(0.005m, false, 12_000m, "第二十九条"), status.RefundDeduction);
+
+        // The certificate's n: 0.3% gives 7,200; a certificate above the cap is held to 0.5%.
+        var certified = ThreeGuaranteeEvaluator.Evaluate(Car, Vehicle with { CertificateUseRate = 0.003m }, [], Invoice.AddMonths(3));
+        Assert.Equal(new UseDeduction(0.003m, true, 7_200m, "第二十九条"), certified.RefundDeduction);
+        var above = ThreeGuaranteeEvaluator.Evaluate(Car, Vehicle with { CertificateUseRate = 0.008m }, [], Invoice.AddMonths(3));
+        Assert.Equal(12_000m, above.RefundDeduction!.Amount);
     }
 
     [Fact]
