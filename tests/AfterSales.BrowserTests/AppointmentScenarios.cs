@@ -30,7 +30,7 @@ public sealed class AppointmentScenarios(AppServer app) : BrowserTest(app)
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("appointment-booking-form"), FullPage = true });
         await Button("appointments.save").ClickAsync();
 
-        await Page.WaitForURLAsync(new Regex("/appointments/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/appointments/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByTestId("appointment-status")).ToHaveTextAsync(App.Text("enum.AppointmentStatus.Requested"));
         await Expect(Page.GetByTestId("appointment-slot")).ToContainTextAsync("10:00");
@@ -41,7 +41,7 @@ public sealed class AppointmentScenarios(AppServer app) : BrowserTest(app)
 
         // A confirmed booking can be received: check-in opens a repair order prefilled from it.
         await Page.GetByTestId("appointment-check-in").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/repair-orders/new\\?appointment=[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/repair-orders/new\\?appointment=[0-9a-f-]{36}$"));
         await Expect(Page.GetByTestId("from-appointment")).ToBeVisibleAsync();
 
         // The day view of tomorrow shows the customer at 10:00 with the slot's load.

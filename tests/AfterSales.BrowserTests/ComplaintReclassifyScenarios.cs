@@ -40,13 +40,13 @@ public sealed class ComplaintReclassifyScenarios(AppServer app) : BrowserTest(ap
         await Expect(link).ToContainTextAsync("RO-");
         await SnapshotAsync("complaint-re-repair-opened");
         await link.ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/repair-orders/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/repair-orders/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByTestId("ro-status")).ToHaveTextAsync(App.Text("enum.RepairOrderStatus.Draft"));
         await Expect(Page.GetByTestId("ro-complaint")).ToContainTextAsync(complaint.Number);
         await SnapshotAsync("re-repair-order");
         await Page.GetByTestId("ro-complaint").ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/complaints/{complaint.Id}$"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/complaints/{complaint.Id}$"));
         await Expect(Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync(complaint.Number);
     });
 

@@ -23,7 +23,7 @@ public sealed class ComplaintScenarios(AppServer app) : BrowserTest(app)
         await SnapshotAsync("complaint-intake-form");
         await Button("complaints.save").ClickAsync();
 
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/complaints/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/complaints/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^TS-\d{4}-\d{6}$"));
         await Expect(Page.GetByTestId("complaint-status")).ToHaveTextAsync(App.Text("enum.ComplaintStatus.Received"));
@@ -60,7 +60,7 @@ public sealed class ComplaintScenarios(AppServer app) : BrowserTest(app)
         await Page.Locator("#complaint-core-problem").FillAsync("更换刹车片后仍有异响");
         await Page.Locator("#complaint-expectation").FillAsync("免费返修并退还工时费");
         await Button("complaints.save").ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/complaints/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/complaints/[0-9a-f-]{36}$"));
         var complaintUrl = Page.Url;
         await WaitUntilInteractiveAsync();
         await Button("enum.ComplaintTrigger.Acknowledge").ClickAsync();

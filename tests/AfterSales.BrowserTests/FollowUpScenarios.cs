@@ -64,7 +64,7 @@ public sealed partial class FollowUpScenarios(AppServer app) : BrowserTest(app)
 
         // Back at the calls, the call is recorded as reached and leaves the list.
         await Page.GetByTestId("back-to-calls").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/follow-ups$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/follow-ups$"));
         await WaitUntilInteractiveAsync();
         await firstCall.ClickAsync();
         await Expect(detail).ToContainTextAsync(first.CustomerName);

@@ -25,7 +25,7 @@ public sealed class KnowledgeScenarios(AppServer app) : BrowserTest(app)
         await LoginAsAsync("complaints");
         await GoToAsync($"/complaints/{complaintId}");
         await Button("knowledge.create_from_case").ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/complaints/knowledge/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/complaints/knowledge/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByTestId("article-status")).ToHaveTextAsync(App.Text("enum.KnowledgeArticleStatus.Draft"));
         await Expect(Page.GetByTestId("article-cause")).ToContainTextAsync("负极接线柱未按扭矩拧紧");

@@ -40,7 +40,7 @@ public sealed class PartsScenarios(AppServer app) : BrowserTest(app)
         // Receiving: 4 of the 6 ordered arrive today; the order stays partially received.
         await GoToAsync("/parts/purchase-orders");
         await Page.GetByTestId("po-table").GetByText(order.Value!.Number).ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/parts/purchase-orders/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/parts/purchase-orders/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByTestId("po-status")).ToHaveTextAsync(App.Text("enum.PurchaseOrderStatus.Open"));
         await Page.Locator("#po-receive-1").FillAsync("4");
@@ -54,7 +54,7 @@ public sealed class PartsScenarios(AppServer app) : BrowserTest(app)
         await GoToAsync("/parts");
         await Page.Locator("#part-search").FillAsync(partNumber);
         await Page.GetByTestId("part-table").GetByText(partNumber, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/parts/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/parts/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByTestId("part-stock")).ToContainTextAsync(bin);
         await Expect(Page.GetByTestId("part-ledger")).ToContainTextAsync("SH-20261123-88");
@@ -78,7 +78,7 @@ public sealed class PartsScenarios(AppServer app) : BrowserTest(app)
         await GoToAsync("/parts/counts");
         await Page.Locator("#count-bin").FillAsync(bin);
         await Page.GetByTestId("count-start-button").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/parts/counts/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/parts/counts/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByTestId("count-status")).ToHaveTextAsync(App.Text("enum.CountSheetStatus.Counting"));
         var lines = await Page.GetByTestId("count-lines").Locator("tbody tr").CountAsync();

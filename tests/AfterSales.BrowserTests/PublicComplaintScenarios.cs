@@ -38,7 +38,7 @@ public sealed partial class PublicComplaintScenarios(AppServer app) : BrowserTes
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("public-complaint-filed-phone"), FullPage = true });
         await Page.GetByTestId("open-tracking").ClickAsync();
 
-        await Page.WaitForURLAsync(new Regex("/my/complaints/t/"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/my/complaints/t/"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByTestId("tracking-stage")).ToHaveTextAsync(App.Text("enum.CustomerStage.Received"));
         await Expect(Page.Locator("[data-testid=tracking-evidence] [data-testid=file-item]")).ToHaveCountAsync(1);

@@ -26,7 +26,7 @@ public sealed partial class RepairOrderScenarios(AppServer app) : BrowserTest(ap
         await SnapshotAsync("repair-order-check-in");
         await Page.GetByTestId("ro-open").ClickAsync();
 
-        await Page.WaitForURLAsync(new Regex("/repair-orders/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/repair-orders/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync(RoNumber());
         await Expect(Page.GetByTestId("ro-status")).ToHaveTextAsync(App.Text("enum.RepairOrderStatus.Draft"));

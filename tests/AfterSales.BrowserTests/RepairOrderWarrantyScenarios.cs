@@ -26,7 +26,7 @@ public sealed class RepairOrderWarrantyScenarios(AppServer app) : BrowserTest(ap
         await Page.Locator("#ro-words").FillAsync("动力电池续航明显下降");
         await Page.Locator("#checkin-mileage").FillAsync("23456");
         await Page.GetByTestId("ro-open").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/repair-orders/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/repair-orders/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
 
         // Adding the battery check asks the warranty module at once: a year-old BYD battery is covered.

@@ -40,7 +40,7 @@ public sealed partial class SurveyScenarios(AppServer app) : BrowserTest(app)
         await Expect(Page.GetByTestId("survey-complaint")).ToHaveTextAsync(new Regex(@"TS-\d{4}-\d{6}"));
         await Expect(Page.GetByTestId("answer-work")).ToHaveTextAsync("2 / 5");
         await Page.GetByTestId("survey-complaint").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/complaints/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/complaints/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.Locator("body")).ToContainTextAsync("客户希望本周六上午回店复查");
 

@@ -73,7 +73,7 @@ public sealed class WarrantyScenarios(AppServer app) : BrowserTest(app)
         await form.GetByLabel(App.Text("returns.description")).FillAsync("右耳无声，充电盒指示灯不亮");
         await form.GetByLabel(App.Text("returns.evidence")).FillAsync("旺旺聊天截图 2026-11-21\n实物对比照片 3 张");
         await form.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = App.Text("returns.submit") }).ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/returns/[0-9a-f-]{36}$"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/returns/[0-9a-f-]{36}$"));
         await WaitUntilInteractiveAsync();
         await Expect(Page.GetByTestId("return-status")).ToHaveTextAsync(App.Text("enum.ReturnStatus.Requested"));
         await Button("enum.ReturnTrigger.Inspect").ClickAsync();
