@@ -72,10 +72,13 @@ public sealed class ThreeGuaranteeEvaluatorTests
     }
 
     [Fact]
-    public void The_drive_motor_is_not_one_of_the_five_early_serious_faults()
+    public void A_drive_motor_failure_in_the_first_60_days_gives_a_new_motor_not_a_new_car()
     {
-        Assert.Equal(5, Car.EarlyFaults.Count);
-        Assert.DoesNotContain(Car.EarlyFaults, f => f.ToString().Contains("Motor", StringComparison.Ordinal));
+        var status = Evaluate(Invoice.AddDays(21), Repair(Invoice.AddDays(20), km: 800, system: FaultSystem.DriveMotor, problem: "MOTOR-BEARING"));
+        Assert.DoesNotContain(status.Entitlements, e => e.Rule == GuaranteeRule.EarlySeriousFault);
+        var assembly = Assert.Single(status.Entitlements);
+        Assert.Equal((GuaranteeRule.EarlyAssemblyPart, "第二十条"), (assembly.Rule, assembly.Article));
+        Assert.Equal([GuaranteeOption.AssemblyReplacement], assembly.Options);
     }
 
     [Theory]
