@@ -37,9 +37,14 @@ public sealed class DispatchScenarios(AppServer app) : BrowserTest(app)
 
         // Suggest: every unassigned job gets a technician with its skill. The manager takes only this order's
         // rows (other orders of the store are not this scenario's) and accepts.
+        // It plans the whole next working day: what is left of today depends on when the scenario runs.
+        var nextDay = Page.GetByRole(AriaRole.Switch, new PageGetByRoleOptions { Name = App.Text("dispatch.plan_next_day") });
+        await nextDay.CheckAsync();
+        await Expect(nextDay).ToBeCheckedAsync();
         await Page.GetByTestId("suggest").ClickAsync();
         var suggestion = Page.GetByTestId("suggestion");
         await Expect(suggestion).ToBeVisibleAsync();
+        await Expect(suggestion.GetByTestId("suggestion-day")).ToContainTextAsync(App.Text("dispatch.plan_day"));
         var ownSuggestions = Page.Locator("[data-testid=suggestion-row]", new PageLocatorOptions { HasText = number });
         await Expect(ownSuggestions).ToHaveCountAsync(2);
         await suggestion.GetByRole(AriaRole.Checkbox, new LocatorGetByRoleOptions { Name = App.Text("dispatch.take") }).UncheckAsync();

@@ -134,11 +134,16 @@ public sealed class WorkshopTeam
 /// </summary>
 public sealed record WorkingDay(DateOnly Date, DateTimeOffset Origin, StoreCalendar Calendar)
 {
-    public static WorkingDay? Next(StoreCalendar calendar, DateTimeOffset now)
+    public static WorkingDay? Next(StoreCalendar calendar, DateTimeOffset now) => Find(calendar, now, firstOffset: 0);
+
+    /// <summary>The whole of the first working day after today: near closing the workshop plans tomorrow morning.</summary>
+    public static WorkingDay? Following(StoreCalendar calendar, DateTimeOffset now) => Find(calendar, now, firstOffset: 1);
+
+    private static WorkingDay? Find(StoreCalendar calendar, DateTimeOffset now, int firstOffset)
     {
         var local = calendar.ToLocal(now);
         var today = DateOnly.FromDateTime(local.DateTime);
-        for (var offset = 0; offset < 30; offset++)
+        for (var offset = firstOffset; offset < 30 + firstOffset; offset++)
         {
             var date = today.AddDays(offset);
             if (calendar.HoursOn(date) is not { } hours)

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.Workshop;
 
-public sealed record SuggestDispatchRequest(Guid StoreId);
+/// <summary>What to plan: the rest of today (or the next working day once closed), or with <see cref="NextWorkingDay"/> the whole next working day.</summary>
+public sealed record SuggestDispatchRequest(Guid StoreId, bool NextWorkingDay = false);
 
 /// <summary>One proposed assignment; <see cref="OrderVersion"/> is the order's version the plan was made from.</summary>
 public sealed record SuggestionRow(
@@ -86,7 +87,7 @@ public sealed class SuggestDispatch(AfterSalesDb db, ICurrentUser user, TimeProv
 
         var culture = CultureInfo.CurrentUICulture.Name;
         var open = snapshot.OpenJobs().Where(x => x.Job.Status == RepairJobStatus.Pending).ToList();
-        var day = snapshot.Day;
+        var day = request.NextWorkingDay ? WorkingDay.Following(snapshot.Store.Calendar(), clock.GetUtcNow()) : snapshot.Day;
         var technicians = day is null
             ? []
             : snapshot.Technicians.Where(t => t.IsActive)

@@ -201,6 +201,34 @@ public abstract class DispatchTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Near_closing_the_manager_plans_the_whole_next_working_day_instead()
+    {
+        // 17:50 in Beijing, ten minutes before the store closes: nothing fits into what is left of today.
+        var now = app.Clock.GetUtcNow();
+        app.Clock.SetUtcNow(new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(9).AddMinutes(50), TimeSpan.Zero));
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var order = await SignedOrderAsync();
+        var workshop = await app.ClientForAsync("workshop");
+
+        var rest = await (await workshop.PostAsync("/api/v1/workshop/dispatch-suggestions", new SuggestDispatchRequest(order.StoreId))).ReadAsync<DispatchSuggestionView>();
+        Assert.Equal(today, rest.WorkingDate);
+        Assert.DoesNotContain(rest.Rows, r => r.OrderId == order.Id);
+        Assert.All(rest.Unplaced.Where(u => u.OrderId == order.Id), u => Assert.Equal(SuggestDispatch.NoTimeLeft, u.Reason));
+        Assert.Equal(2, rest.Unplaced.Count(u => u.OrderId == order.Id));
+
+        var tomorrow = await (await workshop.PostAsync("/api/v1/workshop/dispatch-suggestions", new SuggestDispatchRequest(order.StoreId, NextWorkingDay: true))).ReadAsync<DispatchSuggestionView>();
+        Assert.Equal(today.AddDays(1), tomorrow.WorkingDate);
+        var own = tomorrow.Rows.Where(r => r.OrderId == order.Id).ToList();
+        Assert.Equal(2, own.Count);
+        Assert.All(own, r =>
+        {
+            var start = r.PlannedStart.ToOffset(TimeSpan.FromHours(8));
+            Assert.Equal(today.AddDays(1), DateOnly.FromDateTime(start.DateTime));
+            Assert.True(TimeOnly.FromDateTime(start.DateTime) >= new TimeOnly(8, 30), $"planned before opening: {start}");
+        });
+    }
+
+    [Fact]
     public async Task An_accepted_plan_with_a_refused_row_saves_nothing()
     {
         var order = await SignedOrderAsync();
