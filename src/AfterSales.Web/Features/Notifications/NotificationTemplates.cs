@@ -35,7 +35,8 @@ public static class NotificationTemplates
     public static IReadOnlyList<NotificationTemplate> All { get; } =
         [Welcome, VerificationCode, Complaints.Public.ComplaintNotifications.Received, Complaints.Public.ComplaintNotifications.Reply, Appointments.AppointmentMessages.Rescheduled,
         Workshop.TechnicianMessages.Delayed, Workshop.TechnicianMessages.DelayedStaff, Workshop.CustomerLinkMessages.ExtraWork, Workshop.CustomerLinkMessages.Signature,
-        Settlement.ProgressMessages.Received, Settlement.ProgressMessages.Ready, Surveys.SurveyMessages.SurveyLink, .. Reminders.ReminderMessages.All];
+        Settlement.ProgressMessages.Received, Settlement.ProgressMessages.Ready, Surveys.SurveyMessages.SurveyLink, .. Reminders.ReminderMessages.All,
+        .. ComplaintSla.SlaNotifications.All];
 
     private static readonly ResourceManager Resources = new("AfterSales.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
 

@@ -74,6 +74,39 @@ public sealed class NotificationTemplateTests
             }
         }
     }
+
+    /// <summary>
+    /// Phones take everything up to the next space into a link: "{link}（14 天内有效）" opened a page that does not exist.
+    /// </summary>
+    [Fact]
+    public void Every_link_ends_its_message_or_is_followed_by_a_space_in_both_languages()
+    {
+        const string Link = "https://aftersales.test/p/AbC123";
+        var withLinks = NotificationTemplates.All.Where(t => t.Placeholders.Contains("link")).ToList();
+        Assert.NotEmpty(withLinks);
+        foreach (var template in withLinks)
+        {
+            var values = template.Placeholders.ToDictionary(p => p, p => p == "link" ? Link : $"<{p}>");
+            foreach (var culture in new[] { "zh-CN", "en" })
+            {
+                var (_, body) = NotificationTemplates.Render(template, culture, values);
+                var end = body.IndexOf(Link, StringComparison.Ordinal) + Link.Length;
+                Assert.True(end == body.Length || char.IsWhiteSpace(body[end]), $"{template.Key} ({culture}): \"{body}\"");
+            }
+        }
+    }
+
+    [Fact]
+    public void Chinese_messages_use_full_width_punctuation()
+    {
+        foreach (var template in NotificationTemplates.All)
+        {
+            var values = template.Placeholders.ToDictionary(p => p, _ => string.Empty);
+            var (subject, body) = NotificationTemplates.Render(template, "zh-CN", values);
+            Assert.True(subject.IndexOfAny([',', ':', ';', '!', '?', '(', ')']) < 0, $"{template.Key} subject: \"{subject}\"");
+            Assert.True(body.IndexOfAny([',', ':', ';', '!', '?', '(', ')']) < 0, $"{template.Key} body: \"{body}\"");
+        }
+    }
 }
 
 public sealed class BackoffTests
