@@ -1,5 +1,6 @@
 using System.Globalization;
 using AfterSales.Domain.Complaints;
+using AfterSales.Web.Components.Shared;
 using AfterSales.Web.Features.ComplaintSla;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -44,5 +45,5 @@ internal static class SlaDisplay
     };
 
     public static string Time(DateTimeOffset? at, string timeZoneId) =>
-        at is { } value ? TimeZoneInfo.ConvertTime(value, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).ToString("g", CultureInfo.CurrentCulture) : "—";
+        at is { } value ? StoreTime.Format(value, timeZoneId) : "—";
 }
