@@ -1,3 +1,4 @@
+using AfterSales.Domain.Assets;
 using AfterSales.Domain.Common;
 using AfterSales.Domain.Customers;
 using AfterSales.Domain.Delivery;
@@ -204,12 +205,9 @@ public sealed class CheckGatePass(DeliveryGate gate)
     public async Task<Outcome<GateCheckView>> HandleAsync(GateCheckRequest request, CancellationToken ct)
     {
         var invalid = new GateCheckView(GateCheck.Invalid, null, null, null, null, null, null, null);
-        if (gate.ReadGatePass(request.Code) is not { } code)
-        {
-            return invalid;
-        }
-
-        var delivery = await gate.Db.Set<OrderDelivery>().FirstOrDefaultAsync(d => d.GatePassCode == code, ct);
+        var delivery = gate.ReadGatePass(request.Code) is { } code
+            ? await gate.Db.Set<OrderDelivery>().FirstOrDefaultAsync(d => d.GatePassCode == code, ct)
+            : await ByPlateAsync(request.Code, ct);
         if (delivery is null)
         {
             return invalid;
@@ -234,6 +232,25 @@ public sealed class CheckGatePass(DeliveryGate gate)
         var asset = await gate.Db.Assets.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == order.AssetId).Select(a => new { a.Plate, a.Brand, a.Model }).FirstAsync(ct);
         var customer = await gate.Db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.Name).FirstAsync(ct);
         return new GateCheckView(result, order.Number, asset.Plate, $"{asset.Brand} {asset.Model}".Trim(), customer, delivery.GatePassIssuedAt, delivery.GatePassUsedAt, delivery.GatePassUsedByName);
+    }
+
+    /// <summary>
+    /// The guard types the plate when the pass cannot be scanned: the car's pass not used yet, else its latest one
+    /// (which then reads "already used"). Only cars of the guard's stores are found.
+    /// </summary>
+    private async Task<OrderDelivery?> ByPlateAsync(string? typed, CancellationToken ct)
+    {
+        if (AssetRules.NormalizePlate(typed) is not { } plate)
+        {
+            return null;
+        }
+
+        var orders = gate.Db.Set<RepairOrder>().Where(o => gate.Db.Assets.Any(a => a.Id == o.AssetId && a.Plate == plate)).Select(o => o.Id);
+        return await gate.Db.Set<OrderDelivery>()
+            .Where(d => d.GatePassCode != null && orders.Contains(d.RepairOrderId))
+            .OrderBy(d => d.GatePassUsedAt != null)
+            .ThenByDescending(d => d.GatePassIssuedAt)
+            .FirstOrDefaultAsync(ct);
     }
 }
 

@@ -274,6 +274,32 @@ public abstract class DeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_guard_who_cannot_scan_the_pass_types_the_plate_and_it_lets_the_car_out_once()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var view = await SettledAsync(advisor, await InspectedOrderAsync(advisor));
+        view = await (await advisor.PostAsync($"/api/v1/repair-orders/{view.OrderId}/deliver", new DeliverRequest(view.Version))).ReadAsync<DeliveryView>();
+        var plate = await app.WithDbAsync(db => db.Set<RepairOrder>().Where(o => o.Id == view.OrderId)
+            .Select(o => db.Assets.Where(a => a.Id == o.AssetId).Select(a => a.Plate).First()).SingleAsync(Ct));
+        Assert.False(string.IsNullOrEmpty(plate));
+        var gate = await app.ClientForAsync("cashier");
+
+        // Typed as people type it: lower case, with the middle dot and spaces.
+        var typed = $" {plate![..2].ToLowerInvariant()}·{plate[2..].ToLowerInvariant()} ";
+        var first = await (await gate.PostAsync("/api/v1/gate-passes/check", new GateCheckRequest(typed))).ReadAsync<GateCheckView>();
+        var second = await (await gate.PostAsync("/api/v1/gate-passes/check", new GateCheckRequest(plate))).ReadAsync<GateCheckView>();
+        var pass = await (await gate.PostAsync("/api/v1/gate-passes/check", new GateCheckRequest(view.GatePass!.Token))).ReadAsync<GateCheckView>();
+        var unknown = await (await gate.PostAsync("/api/v1/gate-passes/check", new GateCheckRequest("京Z00000"))).ReadAsync<GateCheckView>();
+        var shanghai = await (await (await app.ClientForAsync("advisor.sh")).PostAsync("/api/v1/gate-passes/check", new GateCheckRequest(plate))).ReadAsync<GateCheckView>();
+
+        Assert.Equal((GateCheck.Valid, view.OrderNumber, plate), (first.Result, first.OrderNumber, first.Plate));
+        Assert.Equal((GateCheck.AlreadyUsed, view.OrderNumber), (second.Result, second.OrderNumber));
+        Assert.Equal(GateCheck.AlreadyUsed, pass.Result);
+        Assert.Equal(GateCheck.Invalid, unknown.Result);
+        Assert.Equal(GateCheck.Invalid, shanghai.Result);
+    }
+
+    [Fact]
     public async Task A_payment_on_a_stale_version_is_refused_with_409_and_nothing_is_recorded()
     {
         var advisor = await app.ClientForAsync("advisor");
