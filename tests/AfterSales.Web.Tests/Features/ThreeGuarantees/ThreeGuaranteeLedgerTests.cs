@@ -6,6 +6,7 @@ using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.RepairOrders;
 using AfterSales.Web.Features.ThreeGuarantees;
 using AfterSales.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static AfterSales.Web.Tests.Features.RepairOrders.RepairOrderFixtures;
 
 namespace AfterSales.Web.Tests.Features.ThreeGuarantees;
@@ -104,6 +105,14 @@ public abstract class ThreeGuaranteeLedgerTests<TApp>(TApp app) : IClassFixture<
         var job = Assert.Single(saved.Jobs);
         Assert.Equal(new JobFault(FaultSystem.Braking, "ABS-7"), job.Fault);
         Assert.Equal(FaultSystem.Braking, Assert.Single(job.Parts).MainComponentOf);
+
+        // A corrected fault is a change of the job like any other: audited with the old and the new value.
+        await ReviseAsync(advisor, saved, Revision(saved, [new JobRequest(pads.Id, PayType.Goodwill, Id: job.Id,
+            Fault: new JobFault(FaultSystem.Braking, "ABS-8", QualityProblem: true))]));
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == job.Id && e.Action == "Modified").Select(e => e.Changes).ToListAsync(Ct));
+        var change = Assert.Single(audited, c => c.Contains("FaultCode", StringComparison.Ordinal));
+        Assert.Contains("ABS-7", change, StringComparison.Ordinal);
+        Assert.Contains("ABS-8", change, StringComparison.Ordinal);
     }
 
     private async Task<CustomerView> VehicleBoughtAsync(HttpClient client, int daysAgo, int mileageKm)
