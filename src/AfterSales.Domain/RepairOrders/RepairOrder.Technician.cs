@@ -146,6 +146,11 @@ public sealed partial class RepairOrder
             return new FieldError("repair_order.too_many_jobs", "Jobs");
         }
 
+        if (JobFault.Check(input.Fault, input.Parts, "Job") is { } faultError)
+        {
+            return faultError;
+        }
+
         JobFinding? finding = null;
         if (findingId is { } fid)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using AfterSales.Domain.Common;
 using AfterSales.Domain.Labour;
 using AfterSales.Domain.Service;
+using AfterSales.Domain.ThreeGuarantees;
 
 namespace AfterSales.Domain.RepairOrders;
 
@@ -254,6 +255,14 @@ public sealed partial class RepairOrder
             }
         }
 
+        for (var i = 0; i < content.Jobs.Count; i++)
+        {
+            if (JobFault.Check(content.Jobs[i].Fault, content.Jobs[i].Parts, $"Jobs[{i}]") is { } faultError)
+            {
+                return faultError;
+            }
+        }
+
         var existing = _jobs.ToDictionary(j => j.Id);
         var kept = new List<RepairJob>();
         for (var i = 0; i < content.Jobs.Count; i++)
@@ -429,6 +438,25 @@ public sealed partial class RepairJob
 
     public string? Note { get; private set; }
 
+    /// <summary>The system the job repairs; null when the job records no fault (a service, an accessory).</summary>
+    public FaultSystem? FaultSystem { get; private set; }
+
+    public string? FaultCode { get; private set; }
+
+    public bool QualityProblem { get; private set; }
+
+    public bool SeriousSafetyFault { get; private set; }
+
+    public EarlySeriousFault? EarlyFault { get; private set; }
+
+    public JobFault? Fault => FaultSystem is { } system ? new JobFault(system, FaultCode ?? string.Empty, QualityProblem, SeriousSafetyFault, EarlyFault) : null;
+
+    /// <summary>
+    /// A job that belongs in the 三包 ledger: an agreed job paid under warranty or goodwill, or one the advisor marked a
+    /// quality problem whoever pays.
+    /// </summary>
+    public bool IsQualityRepair => IsAgreed && (PayType is PayType.Warranty or PayType.Goodwill || QualityProblem);
+
     public IReadOnlyList<RepairJobPart> Parts => _parts;
 
     public decimal LabourAmount => RepairOrderTotals.LabourAmount(Hours, LabourRate);
@@ -452,6 +480,11 @@ public sealed partial class RepairJob
         LabourRate = labourRate;
         PayType = input.PayType;
         Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        FaultSystem = input.Fault?.System;
+        FaultCode = input.Fault?.FaultCode.Trim().ToUpperInvariant();
+        QualityProblem = input.Fault?.QualityProblem ?? false;
+        SeriousSafetyFault = input.Fault?.SeriousSafetyFault ?? false;
+        EarlyFault = input.Fault?.EarlyFault;
         _parts.Clear();
         _parts.AddRange(input.Parts.Select((p, i) => RepairJobPart.Create(Id, i + 1, p, now)));
     }
@@ -480,6 +513,12 @@ public sealed class RepairJobPart
 
     public decimal UnitPrice { get; private set; }
 
+    /// <summary>The system this part is a main component of, for the 三包 count of replaced components; null for other parts.</summary>
+    public FaultSystem? MainComponentOf { get; private set; }
+
+    /// <summary>The part is the whole assembly (总成), not a part of it.</summary>
+    public bool WholeAssembly { get; private set; }
+
     public decimal Amount => RepairOrderTotals.PartAmount(Quantity, UnitPrice);
 
     internal static RepairJobPart Create(Guid jobId, int position, PartLineInput input, DateTimeOffset now) => new()
@@ -492,6 +531,8 @@ public sealed class RepairJobPart
         Name = input.Name.Trim(),
         Quantity = decimal.Round(input.Quantity, 2, MidpointRounding.AwayFromZero),
         UnitPrice = Amounts.Round(input.UnitPrice),
+        MainComponentOf = input.MainComponentOf,
+        WholeAssembly = input.MainComponentOf is not null && input.WholeAssembly,
     };
 }
 

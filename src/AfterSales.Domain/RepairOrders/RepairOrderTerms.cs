@@ -1,4 +1,5 @@
 using AfterSales.Domain.Service;
+using AfterSales.Domain.ThreeGuarantees;
 
 namespace AfterSales.Domain.RepairOrders;
 
@@ -27,8 +28,12 @@ public enum SignatureChannel
     RemoteLink,
 }
 
-/// <summary>One part line of a job: what the parts catalogue said at the time, with the quantity.</summary>
-public sealed record PartLineInput(Guid? PartId, string PartNumber, string Name, decimal Quantity, decimal UnitPrice);
+/// <summary>
+/// One part line of a job: what the parts catalogue said at the time, with the quantity. <see cref="MainComponentOf"/>
+/// marks the part as a main component of that system (for the 三包 count of replaced components), <see cref="WholeAssembly"/>
+/// as the whole assembly (总成) rather than a part of it.
+/// </summary>
+public sealed record PartLineInput(Guid? PartId, string PartNumber, string Name, decimal Quantity, decimal UnitPrice, FaultSystem? MainComponentOf = null, bool WholeAssembly = false);
 
 /// <summary>One job as the editor sends it; <see cref="Id"/> names an existing job to keep (its workshop history stays with it).</summary>
 public sealed record JobInput(
@@ -41,7 +46,8 @@ public sealed record JobInput(
     decimal Hours,
     PayType PayType,
     string? Note,
-    IReadOnlyList<PartLineInput> Parts);
+    IReadOnlyList<PartLineInput> Parts,
+    JobFault? Fault = null);
 
 /// <summary>Everything on the order that the customer signs, apart from the check-in.</summary>
 public sealed record RepairOrderContent(

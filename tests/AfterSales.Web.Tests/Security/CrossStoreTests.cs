@@ -43,6 +43,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "GET", "/api/v1/assets/{asset}/warranty-contracts" },
         { "POST", "/api/v1/assets/{asset}/warranty-contracts" },
         { "GET", "/api/v1/assets/{asset}/reminders" },
+        { "GET", "/api/v1/assets/{asset}/three-guarantees" },
         { "GET", "/api/v1/complaints/{complaint}/evidence" },
         { "POST", "/api/v1/complaints/{complaint}/evidence" },
         { "GET", "/api/v1/files?ownerKind=complaint&ownerId={complaint}" },

@@ -7,7 +7,8 @@ public static class AssetEndpoints
     public static IServiceCollection AddAssets(this IServiceCollection services) => services
         .AddScoped<RegisterAsset>()
         .AddScoped<UpdateAsset>()
-        .AddScoped<GetAsset>();
+        .AddScoped<GetAsset>()
+        .AddScoped<ThreeGuarantees.GetThreeGuarantees>();
 
     public static void MapAssets(this RouteGroupBuilder api)
     {
@@ -40,5 +41,12 @@ public static class AssetEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/{id:guid}/three-guarantees", async (Guid id, ThreeGuarantees.GetThreeGuarantees handler, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToHttp(problems))
+            .WithName("GetThreeGuarantees")
+            .WithSummary("The asset's 三包 ledger from its repair orders, the entitlements reached and the warnings one event away")
+            .Produces<ThreeGuarantees.ThreeGuaranteesView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -95,6 +95,11 @@ internal sealed class RepairJobConfiguration : IEntityTypeConfiguration<RepairJo
         b.Ignore(j => j.PartsAmount);
         b.Ignore(j => j.IsAgreed);
         b.Ignore(j => j.PermittedTriggers);
+        b.Ignore(j => j.Fault);
+        b.Ignore(j => j.IsQualityRepair);
+        b.Property(j => j.FaultSystem).HasConversion<string>().HasMaxLength(20);
+        b.Property(j => j.FaultCode).HasMaxLength(JobFault.FaultCodeMaxLength);
+        b.Property(j => j.EarlyFault).HasConversion<string>().HasMaxLength(20);
         b.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(j => j.TechnicianName).HasMaxLength(100);
         b.Property(j => j.StatusReason).HasMaxLength(RepairOrder.ReasonMaxLength);
@@ -118,6 +123,7 @@ internal sealed class RepairJobPartConfiguration : IEntityTypeConfiguration<Repa
         b.Property(p => p.Id).ValueGeneratedNever();
         b.Property(p => p.PartNumber).HasMaxLength(RepairOrder.PartNumberMaxLength);
         b.Property(p => p.Name).HasMaxLength(RepairOrder.PartNameMaxLength);
+        b.Property(p => p.MainComponentOf).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.Quantity).HasPrecision(10, 2);
         b.Property(p => p.UnitPrice).HasPrecision(12, 2);
         b.Ignore(p => p.Amount);

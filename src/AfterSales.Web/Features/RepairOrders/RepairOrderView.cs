@@ -6,12 +6,13 @@ using AfterSales.Domain.Common;
 using AfterSales.Domain.Labour;
 using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
+using AfterSales.Domain.ThreeGuarantees;
 using AfterSales.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.RepairOrders;
 
-public sealed record PartLineView(Guid Id, Guid? PartId, string PartNumber, string Name, decimal Quantity, decimal UnitPrice, decimal Amount);
+public sealed record PartLineView(Guid Id, Guid? PartId, string PartNumber, string Name, decimal Quantity, decimal UnitPrice, decimal Amount, FaultSystem? MainComponentOf = null, bool WholeAssembly = false);
 
 public sealed record RepairJobView(
     Guid Id,
@@ -35,7 +36,8 @@ public sealed record RepairJobView(
     bool IsExtraWork = false,
     bool SafetyCritical = false,
     int ReworkCount = 0,
-    string? StatusReason = null);
+    string? StatusReason = null,
+    JobFault? Fault = null);
 
 public sealed record CheckInView(
     DateTimeOffset? CheckedInAt,
@@ -251,7 +253,7 @@ internal static class RepairOrderViews
             .Select(j => new RepairJobView(
                 j.Id, j.Position, j.LabourOperationId, j.OperationCode, j.NameZh, j.NameEn, LabourOperation.Name(j.NameZh, j.NameEn, culture), j.Skill,
                 j.Hours, j.LabourRate, j.LabourAmount, j.PayType, j.Note,
-                j.Parts.OrderBy(p => p.Position).Select(p => new PartLineView(p.Id, p.PartId, p.PartNumber, p.Name, p.Quantity, p.UnitPrice, p.Amount)).ToList(),
+                j.Parts.OrderBy(p => p.Position).Select(p => new PartLineView(p.Id, p.PartId, p.PartNumber, p.Name, p.Quantity, p.UnitPrice, p.Amount, p.MainComponentOf, p.WholeAssembly)).ToList(),
                 j.PartsAmount,
                 j.Status,
                 j.TechnicianId,
@@ -259,7 +261,8 @@ internal static class RepairOrderViews
                 j.IsExtraWork,
                 j.SafetyCritical,
                 j.ReworkCount,
-                j.StatusReason))
+                j.StatusReason,
+                j.Fault))
             .ToList();
     }
 

@@ -2,6 +2,7 @@ using AfterSales.Domain.Labour;
 using AfterSales.Domain.Parts;
 using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
+using AfterSales.Domain.ThreeGuarantees;
 using AfterSales.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +12,15 @@ namespace AfterSales.Web.Features.RepairOrders;
 /// <summary>
 /// A part line. With <see cref="PartId"/> the number, name and price come from the parts catalogue (what is sent
 /// for them is ignored); without it the line is written by hand, for a customer's own part or outside work.
+/// <see cref="MainComponentOf"/> marks the part a main component of that system for the 三包 ledger, <see cref="WholeAssembly"/> the whole assembly.
 /// </summary>
-public sealed record PartLineRequest(string PartNumber, string Name, decimal Quantity, decimal UnitPrice, Guid? PartId = null);
+public sealed record PartLineRequest(string PartNumber, string Name, decimal Quantity, decimal UnitPrice, Guid? PartId = null, FaultSystem? MainComponentOf = null, bool WholeAssembly = false);
 
-/// <summary>A job: an operation of the store's catalogue, the hours charged (its standard hours unless given), who pays, and its parts.</summary>
-public sealed record JobRequest(Guid LabourOperationId, PayType PayType, decimal? Hours = null, string? Note = null, IReadOnlyList<PartLineRequest>? Parts = null, Guid? Id = null);
+/// <summary>
+/// A job: an operation of the store's catalogue, the hours charged (its standard hours unless given), who pays, and its parts;
+/// <see cref="Fault"/> what it repairs, for the 三包 ledger (null for a service or an accessory).
+/// </summary>
+public sealed record JobRequest(Guid LabourOperationId, PayType PayType, decimal? Hours = null, string? Note = null, IReadOnlyList<PartLineRequest>? Parts = null, Guid? Id = null, JobFault? Fault = null);
 
 /// <summary>The whole editable order as the editor holds it; <see cref="Version"/> is the version the editor started from.</summary>
 public sealed record ReviseRepairOrderRequest(
@@ -42,6 +47,9 @@ internal sealed class ReviseRepairOrderValidator : AbstractValidator<ReviseRepai
             job.RuleFor(j => j.PayType).IsInEnum();
             job.RuleFor(j => j.Hours).InclusiveBetween(LabourOperation.MinHours, LabourOperation.MaxHours).WithErrorCode("labour.hours_invalid");
             job.RuleFor(j => j.Note).MaximumLength(RepairOrder.JobNoteMaxLength);
+            job.RuleFor(j => j.Fault!.System).IsInEnum().When(j => j.Fault is not null);
+            job.RuleFor(j => j.Fault!.EarlyFault).IsInEnum().When(j => j.Fault is not null);
+            job.RuleFor(j => j.Fault!.FaultCode).NotEmpty().WithErrorCode(JobFault.CodeRequired).MaximumLength(JobFault.FaultCodeMaxLength).When(j => j.Fault is not null);
             job.RuleFor(j => j.Parts).Must(p => p is null || p.Count <= RepairOrder.MaxPartsPerJob).WithErrorCode("repair_order.too_many_parts");
             job.RuleForEach(j => j.Parts).ChildRules(part =>
             {
@@ -49,6 +57,7 @@ internal sealed class ReviseRepairOrderValidator : AbstractValidator<ReviseRepai
                 part.RuleFor(p => p.Name).NotEmpty().WithErrorCode("repair_order.part_name_required").MaximumLength(RepairOrder.PartNameMaxLength);
                 part.RuleFor(p => p.Quantity).GreaterThan(0).WithErrorCode("repair_order.quantity_invalid").LessThanOrEqualTo(RepairOrder.MaxQuantity).WithErrorCode("repair_order.quantity_invalid");
                 part.RuleFor(p => p.UnitPrice).InclusiveBetween(0, RepairOrder.MaxUnitPrice).WithErrorCode("repair_order.unit_price_invalid");
+                part.RuleFor(p => p.MainComponentOf).IsInEnum();
             });
         });
         RuleFor(x => x.DiscountPercent).InclusiveBetween(0, 100).WithErrorCode("repair_order.discount_invalid");
@@ -101,7 +110,7 @@ public sealed class ReviseRepairOrder(RepairOrderGate gate, RequestValidation va
                     var line = job.Parts![k];
                     if (line.PartId is not { } partId)
                     {
-                        parts.Add(new PartLineInput(null, line.PartNumber, line.Name, line.Quantity, line.UnitPrice));
+                        parts.Add(new PartLineInput(null, line.PartNumber, line.Name, line.Quantity, line.UnitPrice, line.MainComponentOf, line.WholeAssembly));
                         continue;
                     }
 
@@ -111,10 +120,10 @@ public sealed class ReviseRepairOrder(RepairOrderGate gate, RequestValidation va
                         return Outcome<RepairOrderView>.Invalid("repair_order.part_unknown", $"Jobs[{i}].Parts[{k}].PartId");
                     }
 
-                    parts.Add(new PartLineInput(part.Id, part.Number, part.NameZh, line.Quantity, part.ListPrice));
+                    parts.Add(new PartLineInput(part.Id, part.Number, part.NameZh, line.Quantity, part.ListPrice, line.MainComponentOf, line.WholeAssembly));
                 }
 
-                jobs.Add(new JobInput(job.Id, operation.Id, operation.Code, operation.NameZh, operation.NameEn, operation.Skill, job.Hours ?? operation.StandardHours, job.PayType, job.Note, parts));
+                jobs.Add(new JobInput(job.Id, operation.Id, operation.Code, operation.NameZh, operation.NameEn, operation.Skill, job.Hours ?? operation.StandardHours, job.PayType, job.Note, parts, job.Fault));
             }
 
             var content = new RepairOrderContent(

@@ -123,7 +123,7 @@ public sealed class ExtraWork(RepairOrderGate gate, AfterSalesDb db, AccessGuard
                         return Outcome<RepairOrderView>.Invalid("repair_order.part_name_required", $"Job.Parts[{k}]");
                     }
 
-                    parts.Add(new PartLineInput(null, line.PartNumber, line.Name, line.Quantity, line.UnitPrice));
+                    parts.Add(new PartLineInput(null, line.PartNumber, line.Name, line.Quantity, line.UnitPrice, line.MainComponentOf, line.WholeAssembly));
                     continue;
                 }
 
@@ -132,7 +132,7 @@ public sealed class ExtraWork(RepairOrderGate gate, AfterSalesDb db, AccessGuard
                     return Outcome<RepairOrderView>.Invalid("repair_order.part_unknown", $"Job.Parts[{k}].PartId");
                 }
 
-                parts.Add(new PartLineInput(part.Id, part.Number, part.NameZh, line.Quantity, part.ListPrice));
+                parts.Add(new PartLineInput(part.Id, part.Number, part.NameZh, line.Quantity, part.ListPrice, line.MainComponentOf, line.WholeAssembly));
             }
 
             var hours = job.Hours ?? operation.StandardHours;
@@ -141,7 +141,7 @@ public sealed class ExtraWork(RepairOrderGate gate, AfterSalesDb db, AccessGuard
                 return Outcome<RepairOrderView>.Invalid("labour.hours_invalid", "Job.Hours");
             }
 
-            var input = new JobInput(null, operation.Id, operation.Code, operation.NameZh, operation.NameEn, operation.Skill, hours, job.PayType, job.Note, parts);
+            var input = new JobInput(null, operation.Id, operation.Code, operation.NameZh, operation.NameEn, operation.Skill, hours, job.PayType, job.Note, parts, job.Fault);
             var refusal = order.ProposeExtraWork(input, request.SafetyCritical, request.FindingId, actor, gate.Now, out _);
             return refusal switch
             {

@@ -1,5 +1,6 @@
 using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
+using AfterSales.Domain.ThreeGuarantees;
 using AfterSales.Domain.Warranty;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.RepairOrders;
@@ -28,6 +29,9 @@ public sealed class JobForm
     public RepairJobStatus Status { get; init; } = RepairJobStatus.Pending;
 
     public string? Note { get; set; }
+
+    /// <summary>What the job repairs, for the 三包 ledger; kept as saved so a save from the editor does not drop it.</summary>
+    public JobFault? Fault { get; set; }
 
     public List<PartForm> Parts { get; } = [];
 
@@ -71,8 +75,8 @@ public sealed class JobForm
 
     public static JobForm From(RepairJobView job)
     {
-        var form = new JobForm { Id = job.Id, Status = job.Status, LabourOperationId = job.LabourOperationId ?? Guid.Empty, Code = job.OperationCode, Name = job.Name, Skill = job.Skill, Hours = job.Hours, PayType = job.PayType, Note = job.Note };
-        form.Parts.AddRange(job.Parts.Select(p => new PartForm { PartId = p.PartId, PartNumber = p.PartNumber, Name = p.Name, Quantity = p.Quantity, UnitPrice = p.UnitPrice }));
+        var form = new JobForm { Id = job.Id, Status = job.Status, LabourOperationId = job.LabourOperationId ?? Guid.Empty, Code = job.OperationCode, Name = job.Name, Skill = job.Skill, Hours = job.Hours, PayType = job.PayType, Note = job.Note, Fault = job.Fault };
+        form.Parts.AddRange(job.Parts.Select(p => new PartForm { PartId = p.PartId, PartNumber = p.PartNumber, Name = p.Name, Quantity = p.Quantity, UnitPrice = p.UnitPrice, MainComponentOf = p.MainComponentOf, WholeAssembly = p.WholeAssembly }));
         return form;
     }
 
@@ -80,7 +84,7 @@ public sealed class JobForm
         new() { LabourOperationId = operation.Id, Code = operation.Code, Name = operation.Name, Skill = operation.Skill, Hours = operation.StandardHours };
 
     public JobRequest ToRequest() =>
-        new(LabourOperationId, PayType, Hours, Note, Parts.Select(p => new PartLineRequest(p.PartNumber, p.Name, p.Quantity, p.UnitPrice, p.PartId)).ToList(), Id);
+        new(LabourOperationId, PayType, Hours, Note, Parts.Select(p => new PartLineRequest(p.PartNumber, p.Name, p.Quantity, p.UnitPrice, p.PartId, p.MainComponentOf, p.WholeAssembly)).ToList(), Id, Fault);
 
     /// <summary>The editor's totals, by the order's one calculation: declined and proposed jobs are not counted.</summary>
     public static RepairOrderTotals TotalsOf(IEnumerable<JobForm> jobs, decimal labourRate, decimal discountPercent, decimal taxRate) =>
@@ -102,4 +106,8 @@ public sealed class PartForm
     public decimal Quantity { get; set; } = 1m;
 
     public decimal UnitPrice { get; set; }
+
+    public FaultSystem? MainComponentOf { get; set; }
+
+    public bool WholeAssembly { get; set; }
 }

@@ -2948,6 +2948,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("EarlyFault")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FaultCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FaultSystem")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<decimal>("Hours")
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
@@ -2989,6 +3001,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("QualityProblem")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("RepairOrderId")
                         .HasColumnType("uuid");
 
@@ -2996,6 +3011,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<bool>("SafetyCritical")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SeriousSafetyFault")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Skill")
@@ -3073,6 +3091,10 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("MainComponentOf")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3099,6 +3121,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<bool>("WholeAssembly")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

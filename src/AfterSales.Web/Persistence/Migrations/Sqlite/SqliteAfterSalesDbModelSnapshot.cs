@@ -2940,6 +2940,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EarlyFault")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaultCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaultSystem")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Hours")
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
@@ -2981,6 +2993,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("QualityProblem")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RepairOrderId")
                         .HasColumnType("TEXT");
 
@@ -2988,6 +3003,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("SafetyCritical")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SeriousSafetyFault")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Skill")
@@ -3065,6 +3083,10 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MainComponentOf")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3091,6 +3113,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WholeAssembly")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

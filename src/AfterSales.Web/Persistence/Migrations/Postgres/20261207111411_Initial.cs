@@ -2410,6 +2410,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
                     PayType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FaultSystem = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    FaultCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    QualityProblem = table.Column<bool>(type: "boolean", nullable: false),
+                    SeriousSafetyFault = table.Column<bool>(type: "boolean", nullable: false),
+                    EarlyFault = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
                     TechnicianName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -2887,7 +2892,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     PartNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Quantity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
+                    UnitPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    MainComponentOf = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    WholeAssembly = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -2408,6 +2408,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
                     PayType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FaultSystem = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FaultCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    QualityProblem = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SeriousSafetyFault = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EarlyFault = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
                     TechnicianName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -2885,7 +2890,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     PartNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Quantity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    MainComponentOf = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    WholeAssembly = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
