@@ -16,6 +16,9 @@ public static class NotificationEndpoints
             .Validate<IHostEnvironment>(
                 (o, env) => SmsProviders.IsAllowed(o.Sms.Provider, env),
                 "Notifications:Sms:Provider \"development\" (the development sink, which delivers nothing) is allowed only in the Development environment.")
+            .Validate<IHostEnvironment>(
+                (o, env) => ProviderChoice.IsAllowed(o.WeChat.Provider, env),
+                "Notifications:WeChat:Provider \"development\" (the development sink, which delivers nothing) is allowed only in the Development environment.")
             .ValidateOnStart();
 
         services.AddSingleton<Notifications>();
@@ -25,13 +28,19 @@ public static class NotificationEndpoints
         services.AddSingleton<ISmsProvider>(sp => sp.GetRequiredService<DevelopmentSink>());
         services.AddSingleton<SmsProviders>();
 
-        // Real WeChat gateways register their own IWeChatTemplateProvider after this one.
+        // Every WeChat gateway registers as an IWeChatTemplateProvider; WeChatProviders picks the one Notifications:WeChat:Provider names.
         services.AddSingleton<IWeChatTemplateProvider>(sp => sp.GetRequiredService<DevelopmentSink>());
+        services.AddSingleton<WeChatProviders>();
         services.AddSingleton<INotificationChannel, SmsProviderChannel>();
         services.AddSingleton<INotificationChannel, WeChatTemplateChannel>();
+
+        // E-mail goes over SMTP once a host is set; without one, to the development sink in Development only. Elsewhere
+        // every e-mail is recorded as "not sent: no provider configured".
         services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Smtp.IsConfigured
             ? ActivatorUtilities.CreateInstance<SmtpEmailChannel>(sp)
-            : ActivatorUtilities.CreateInstance<DevelopmentEmailChannel>(sp));
+            : sp.GetRequiredService<IHostEnvironment>().IsDevelopment()
+                ? ActivatorUtilities.CreateInstance<DevelopmentEmailChannel>(sp)
+                : new UnconfiguredChannel(NotificationChannel.Email));
 
         services.AddScoped<DispatchDueMessages>();
         services.AddScoped<SearchMessages>();

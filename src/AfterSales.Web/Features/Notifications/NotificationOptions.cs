@@ -3,8 +3,9 @@ using MailKit.Security;
 namespace AfterSales.Web.Features.Notifications;
 
 /// <summary>
-/// The "Notifications" configuration section. Every key is optional. Without an SMS provider, SMS are recorded as
-/// "not sent" (in the Development environment they go to the development sink instead).
+/// The "Notifications" configuration section. Every key is optional. A channel without a provider (no SMS gateway, no
+/// SMTP host, no WeChat gateway) records its messages as "not sent"; only in the Development environment do they go to
+/// the development sink instead.
 /// </summary>
 public sealed class NotificationOptions
 {
@@ -13,6 +14,8 @@ public sealed class NotificationOptions
     public SmtpOptions Smtp { get; set; } = new();
 
     public SmsOptions Sms { get; set; } = new();
+
+    public WeChatOptions WeChat { get; set; } = new();
 
     public DispatcherOptions Dispatcher { get; set; } = new();
 }
@@ -45,6 +48,16 @@ public sealed class SmsOptions
     /// <summary>
     /// The provider's name; "development" (the development sink, Development environment only). Empty: the development
     /// sink in the Development environment, elsewhere no provider, so every SMS is "not sent".
+    /// </summary>
+    public string? Provider { get; set; }
+}
+
+/// <summary>"Notifications:WeChat": which gateway delivers WeChat template messages.</summary>
+public sealed class WeChatOptions
+{
+    /// <summary>
+    /// The gateway's name; "development" (the development sink, Development environment only). Empty: the development
+    /// sink in the Development environment, elsewhere none, so every WeChat message is "not sent".
     /// </summary>
     public string? Provider { get; set; }
 }

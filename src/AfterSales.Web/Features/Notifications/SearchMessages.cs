@@ -37,9 +37,10 @@ public sealed class SearchMessages(AfterSalesDb db, ICurrentUser user)
         var text = request.Query?.Trim();
         if (!string.IsNullOrEmpty(text))
         {
-            // A phone number as typed ("138 0013 8000") is stored as digits.
+            // A phone number as typed ("138 0013 8000") is stored as digits; an e-mail address or openid with digits in it is not a phone number.
             var digits = AfterSales.Domain.Common.PhoneNumber.Normalize(text);
-            var recipient = digits.Length >= 3 && digits.Length == text.Count(char.IsAsciiDigit) ? digits : text;
+            var phoneLike = text.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')');
+            var recipient = digits.Length >= 3 && phoneLike ? digits : text;
             messages = messages.Where(m => m.Recipient.StartsWith(recipient) || m.Subject.Contains(text) || m.Body.Contains(text));
         }
 

@@ -1,6 +1,9 @@
 namespace AfterSales.Web.Features.Notifications.Channels;
 
-/// <summary>E-mail while no SMTP server is configured: the message goes to the development sink.</summary>
+/// <summary>
+/// E-mail while no SMTP server is configured, in the Development environment (and tests) only: the message goes to the
+/// development sink. Elsewhere no e-mail channel is registered without an SMTP host, so e-mail is "not sent".
+/// </summary>
 public sealed class DevelopmentEmailChannel(DevelopmentSink sink) : INotificationChannel
 {
     public NotificationChannel Channel => NotificationChannel.Email;

@@ -63,3 +63,11 @@ public interface IWeChatTemplateProvider
 
     Task<string> SendTemplateAsync(string openId, string templateKey, string title, string body, CancellationToken ct);
 }
+
+/// <summary>A channel nothing can deliver on (e.g. e-mail without an SMTP host outside Development): every message is "not sent".</summary>
+public sealed class UnconfiguredChannel(NotificationChannel channel) : INotificationChannel
+{
+    public NotificationChannel Channel => channel;
+
+    public Task<Delivery> SendAsync(OutboxMessage message, CancellationToken ct) => throw new NoProviderConfiguredException(channel);
+}

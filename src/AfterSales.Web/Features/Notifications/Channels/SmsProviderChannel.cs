@@ -12,21 +12,14 @@ public sealed class SmsProviders(IEnumerable<ISmsProvider> providers, IOptions<N
     public string? ConfiguredName { get; } = EffectiveName(options.Value.Sms.Provider, environment);
 
     /// <summary>The provider messages go to, or null when there is none: then every SMS is "not sent".</summary>
-    public ISmsProvider? Current => ConfiguredName is { } name
-        ? providers.LastOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-        : null;
+    public ISmsProvider? Current => ProviderChoice.Find(providers, ConfiguredName, p => p.Name);
 
     /// <summary>Whether an SMS reaches a customer at all (the development sink counts: it stands in for one in development).</summary>
     public bool IsConfigured => Current is not null;
 
-    /// <summary>The development sink delivers nothing: naming it outside Development would fake every SMS as sent.</summary>
-    internal static bool IsAllowed(string? configured, IHostEnvironment environment) =>
-        !string.Equals(configured?.Trim(), DevelopmentSink.ProviderName, StringComparison.OrdinalIgnoreCase) || environment.IsDevelopment();
+    internal static bool IsAllowed(string? configured, IHostEnvironment environment) => ProviderChoice.IsAllowed(configured, environment);
 
-    internal static string? EffectiveName(string? configured, IHostEnvironment environment) =>
-        configured is { Length: > 0 } name ? name.Trim()
-        : environment.IsDevelopment() ? DevelopmentSink.ProviderName
-        : null;
+    internal static string? EffectiveName(string? configured, IHostEnvironment environment) => ProviderChoice.EffectiveName(configured, environment);
 }
 
 /// <summary>SMS through the configured <see cref="ISmsProvider"/>; with none, the message is not sent (and says so).</summary>
