@@ -14,7 +14,7 @@ public static class NotificationEndpoints
             .Validate(o => o.Dispatcher.Interval > TimeSpan.Zero && o.Dispatcher.BatchSize > 0 && o.Dispatcher.MaxAttempts > 0, "Notifications:Dispatcher needs a positive Interval, BatchSize and MaxAttempts.")
             .Validate(o => o.Dispatcher.Lease > o.Smtp.Timeout, "Notifications:Dispatcher:Lease must be longer than Notifications:Smtp:Timeout, or a slow send is delivered twice.")
             .Validate<IHostEnvironment>(
-                (o, env) => SmsProviders.IsAllowed(o.Sms.Provider, env),
+                (o, env) => ProviderChoice.IsAllowed(o.Sms.Provider, env),
                 "Notifications:Sms:Provider \"development\" (the development sink, which delivers nothing) is allowed only in the Development environment.")
             .Validate<IHostEnvironment>(
                 (o, env) => ProviderChoice.IsAllowed(o.WeChat.Provider, env),

@@ -292,7 +292,7 @@ public abstract class OutboxTests<TApp>(TApp app) : IClassFixture<TApp>
     [InlineData("Development", null, DevelopmentSink.ProviderName)]
     [InlineData("Production", "aliyun", "aliyun")]
     public void The_development_sink_stands_in_for_sms_only_in_development(string environment, string? configured, string? expected) =>
-        Assert.Equal(expected, SmsProviders.EffectiveName(configured, new TestEnvironment(environment)));
+        Assert.Equal(expected, ProviderChoice.EffectiveName(configured, new TestEnvironment(environment)));
 
     [Theory]
     [InlineData("Production", "development", false)]
@@ -301,7 +301,7 @@ public abstract class OutboxTests<TApp>(TApp app) : IClassFixture<TApp>
     [InlineData("Production", null, true)]
     [InlineData("Production", "aliyun", true)]
     public void The_development_sink_cannot_be_named_outside_development(string environment, string? configured, bool allowed) =>
-        Assert.Equal(allowed, SmsProviders.IsAllowed(configured, new TestEnvironment(environment)));
+        Assert.Equal(allowed, ProviderChoice.IsAllowed(configured, new TestEnvironment(environment)));
 
     [Fact]
     public async Task The_message_log_filters_by_status_channel_and_recipient_and_shows_one_message_in_full()

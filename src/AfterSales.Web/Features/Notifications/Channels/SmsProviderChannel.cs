@@ -9,17 +9,13 @@ namespace AfterSales.Web.Features.Notifications.Channels;
 public sealed class SmsProviders(IEnumerable<ISmsProvider> providers, IOptions<NotificationOptions> options, IHostEnvironment environment)
 {
     /// <summary>The configured provider's name, or null when SMS is not configured.</summary>
-    public string? ConfiguredName { get; } = EffectiveName(options.Value.Sms.Provider, environment);
+    public string? ConfiguredName { get; } = ProviderChoice.EffectiveName(options.Value.Sms.Provider, environment);
 
     /// <summary>The provider messages go to, or null when there is none: then every SMS is "not sent".</summary>
     public ISmsProvider? Current => ProviderChoice.Find(providers, ConfiguredName, p => p.Name);
 
     /// <summary>Whether an SMS reaches a customer at all (the development sink counts: it stands in for one in development).</summary>
     public bool IsConfigured => Current is not null;
-
-    internal static bool IsAllowed(string? configured, IHostEnvironment environment) => ProviderChoice.IsAllowed(configured, environment);
-
-    internal static string? EffectiveName(string? configured, IHostEnvironment environment) => ProviderChoice.EffectiveName(configured, environment);
 }
 
 /// <summary>SMS through the configured <see cref="ISmsProvider"/>; with none, the message is not sent (and says so).</summary>
