@@ -142,6 +142,8 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseSetting("Database:SeedDemoData", "true");
             // The development sink stands in for an SMS gateway (tests run in the Development environment, where it is allowed).
             builder.UseSetting("Notifications:Sms:Provider", "development");
+            // Every browser of the scenarios comes from 127.0.0.1: the per-address allowances are for real clients.
+            builder.UseSetting("PublicAccess:CodesPerAddressPerHour", "100000");
             builder.UseSetting(KeyEncryptionKey.Setting, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             // The console keeps warnings and errors only; the capture judges the scenarios.
             builder.ConfigureLogging(l => l.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning).AddProvider(logs));

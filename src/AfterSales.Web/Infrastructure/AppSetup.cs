@@ -151,6 +151,7 @@ public static class AppSetup
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<RequestValidation>();
         services.AddScoped<Problems>();
+        services.AddScoped<Throttle>();
         services.AddFeatures();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

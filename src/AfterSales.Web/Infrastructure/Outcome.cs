@@ -18,11 +18,12 @@ public enum OutcomeKind
 /// </summary>
 public sealed class Outcome<T>
 {
-    private Outcome(OutcomeKind kind, T? value, IReadOnlyList<FieldError> errors)
+    private Outcome(OutcomeKind kind, T? value, IReadOnlyList<FieldError> errors, TimeSpan? retryAfter = null)
     {
         Kind = kind;
         Value = value;
         Errors = errors;
+        RetryAfter = retryAfter;
     }
 
     public OutcomeKind Kind { get; }
@@ -30,6 +31,9 @@ public sealed class Outcome<T>
     public T? Value { get; }
 
     public IReadOnlyList<FieldError> Errors { get; }
+
+    /// <summary>For <see cref="OutcomeKind.TooManyRequests"/>: how long the caller should wait, when known.</summary>
+    public TimeSpan? RetryAfter { get; }
 
     public bool IsOk => Kind == OutcomeKind.Ok;
 
@@ -40,7 +44,8 @@ public sealed class Outcome<T>
     public static Outcome<T> Forbidden(string code = "common.forbidden") => new(OutcomeKind.Forbidden, default, [new FieldError(code)]);
 
     /// <summary>Asked again too soon or too often; the caller may try later.</summary>
-    public static Outcome<T> TooManyRequests(string code) => new(OutcomeKind.TooManyRequests, default, [new FieldError(code)]);
+    public static Outcome<T> TooManyRequests(string code, TimeSpan? retryAfter = null) =>
+        new(OutcomeKind.TooManyRequests, default, [new FieldError(code)], retryAfter);
 
     public static Outcome<T> Conflict(string code = "common.concurrency_conflict") => new(OutcomeKind.Conflict, default, [new FieldError(code)]);
 
@@ -48,7 +53,7 @@ public sealed class Outcome<T>
 
     public static Outcome<T> Invalid(string code, string? field = null) => new(OutcomeKind.Invalid, default, [new FieldError(code, field)]);
 
-    public Outcome<TOther> As<TOther>() => new(Kind, default, Errors);
+    public Outcome<TOther> As<TOther>() => new(Kind, default, Errors, RetryAfter);
 
     public static implicit operator Outcome<T>(T value) => Ok(value);
 }

@@ -25,6 +25,23 @@ public sealed class Problems(IStringLocalizer<SharedResource> localizer)
 
     public ProblemHttpResult TooManyRequests(FieldError error) => TypedResults.Problem(Problem(StatusCodes.Status429TooManyRequests, error));
 
+    /// <summary>A 429 that says when to come back: the Retry-After header, and <c>retryAfter</c> (seconds) in the body.</summary>
+    public IResult TooManyRequests(FieldError error, TimeSpan? retryAfter)
+    {
+        if (retryAfter is not { } wait)
+        {
+            return TooManyRequests(error);
+        }
+
+        var seconds = RetryAfterSeconds(wait);
+        var problem = Problem(StatusCodes.Status429TooManyRequests, error);
+        problem.Extensions["retryAfter"] = seconds;
+        return new RetryAfterResult(TypedResults.Problem(problem), seconds);
+    }
+
+    /// <summary>Whole seconds, at least one, as Retry-After counts them.</summary>
+    public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     public ProblemDetails Problem(int status, FieldError error) => new()
     {
         Status = status,
@@ -53,7 +70,16 @@ public static class OutcomeHttp
         OutcomeKind.Invalid => problems.Validation(outcome.Errors),
         OutcomeKind.Conflict => problems.Conflict(outcome.Errors[0]),
         OutcomeKind.Forbidden => problems.Forbidden(outcome.Errors[0]),
-        OutcomeKind.TooManyRequests => problems.TooManyRequests(outcome.Errors[0]),
+        OutcomeKind.TooManyRequests => problems.TooManyRequests(outcome.Errors[0], outcome.RetryAfter),
         OutcomeKind.Ok => throw new InvalidOperationException("Not a refusal."),
     };
+}
+
+internal sealed class RetryAfterResult(IResult problem, int seconds) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return problem.ExecuteAsync(httpContext);
+    }
 }

@@ -25,6 +25,9 @@ public sealed class Problem
 
     public Dictionary<string, string[]> Errors { get; init; } = [];
 
+    /// <summary>Of a 429: the seconds to wait, as in its Retry-After header.</summary>
+    public int? RetryAfter { get; init; }
+
     /// <summary>The messages of one field, failing with the fields that do have errors if it has none.</summary>
     public string[] ErrorsOf(string field)
     {

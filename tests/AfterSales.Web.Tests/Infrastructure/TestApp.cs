@@ -84,6 +84,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Every request of a test comes from one address; the per-address limit of the public API is for real clients.
         builder.UseSetting("PublicAccess:RequestsPerMinute", "100000");
+        builder.UseSetting("PublicAccess:CodesPerAddressPerHour", "100000");
         builder.UseSetting("Parts:ExpiryEnabled", "false");
         builder.UseSetting("Reminders:DueListEnabled", "false");
         builder.ConfigureTestServices(services =>

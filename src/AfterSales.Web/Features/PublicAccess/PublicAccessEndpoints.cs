@@ -42,10 +42,10 @@ public static class PublicAccessEndpoints
     {
         var group = publicApi.MapGroup("/").WithTags("Public");
 
-        group.MapPost("/verification-codes", async (SendCodeRequest request, SendVerificationCode handler, Problems problems, CancellationToken ct) =>
-                (await handler.HandleAsync(request, ct)).ToHttp(problems, sent => TypedResults.Accepted((string?)null, sent)))
+        group.MapPost("/verification-codes", async (SendCodeRequest request, SendVerificationCode handler, HttpContext http, Problems problems, CancellationToken ct) =>
+                (await handler.HandleAsync(request, http.Connection.RemoteIpAddress?.ToString(), ct)).ToHttp(problems, sent => TypedResults.Accepted((string?)null, sent)))
             .WithName("SendVerificationCode")
-            .WithSummary("Send a 6-digit code by SMS to a customer's mobile phone, for one purpose (appointment, complaint, approval…).")
+            .WithSummary("Send a 6-digit code by SMS to a customer's mobile phone, for one purpose (appointment, complaint, approval…); beyond an allowance (per phone, per address, per store) 429 with Retry-After.")
             .Produces<CodeSentView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

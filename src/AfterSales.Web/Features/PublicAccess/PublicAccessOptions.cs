@@ -13,6 +13,15 @@ public sealed class PublicAccessOptions
     /// <summary>Codes one phone may receive per hour, all purposes together: stops a page being used to flood someone with SMS.</summary>
     public int CodesPerPhonePerHour { get; set; } = 5;
 
+    /// <summary>Codes one client address may ask for per hour, to any phones: stops one machine spraying codes over many numbers.</summary>
+    public int CodesPerAddressPerHour { get; set; } = 20;
+
+    /// <summary>Codes asked for one store's customers per day: caps what a flood can cost a store in SMS.</summary>
+    public int CodesPerStorePerDay { get; set; } = 500;
+
+    /// <summary>Codes per day asked on pages that do not name a store (the group's own complaint and booking pages).</summary>
+    public int CodesPerDayWithoutStore { get; set; } = 2000;
+
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>How long a verified phone stays verified for its purpose.</summary>

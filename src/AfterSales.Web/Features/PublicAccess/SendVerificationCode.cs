@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.PublicAccess;
 
-/// <summary>A customer asks for a code to their phone. <see cref="Purpose"/> is the area asking: appointment, complaint, approval….</summary>
-public sealed record SendCodeRequest(string Phone, string Purpose);
+/// <summary>
+/// A customer asks for a code to their phone. <see cref="Purpose"/> is the area asking: appointment, complaint, approval….
+/// <see cref="StoreId"/> is the store whose page asks, when the page belongs to one: the code counts against that store's daily allowance.
+/// </summary>
+public sealed record SendCodeRequest(string Phone, string Purpose, Guid? StoreId = null);
 
 /// <summary>The code went out: it is valid until <see cref="ExpiresAt"/>, and the next one can be asked for at <see cref="ResendAt"/>.</summary>
 public sealed record CodeSentView(string MaskedPhone, DateTimeOffset ExpiresAt, DateTimeOffset ResendAt);
@@ -32,9 +35,15 @@ internal static class PublicPurposes
         purpose is { Length: > 0 and <= PhoneVerificationChallenge.PurposeMaxLength } && purpose.All(char.IsAsciiLetterLower);
 }
 
-public sealed class SendVerificationCode(AfterSalesDb db, RequestValidation validation, Notifications.Notifications notifications, PublicAccessOptions options, TimeProvider clock)
+/// <summary>
+/// Sends the code, within the allowances: one code per phone and purpose per resend interval, and per hour a number per
+/// phone and per client address, per day a number per store. The allowances are taken in the transaction that stores
+/// the challenge and queues the SMS (see <see cref="Throttle"/>), so concurrent requests on any node cannot send more.
+/// </summary>
+public sealed class SendVerificationCode(AfterSalesDb db, RequestValidation validation, Notifications.Notifications notifications, Throttle throttle, PublicAccessOptions options, TimeProvider clock)
 {
-    public async Task<Outcome<CodeSentView>> HandleAsync(SendCodeRequest request, CancellationToken ct)
+    /// <summary><paramref name="clientAddress"/> is the address the request came from (null when unknown: such requests share one allowance).</summary>
+    public async Task<Outcome<CodeSentView>> HandleAsync(SendCodeRequest request, string? clientAddress, CancellationToken ct)
     {
         var errors = await validation.CheckAsync(request, ct);
         if (errors.Count > 0)
@@ -42,21 +51,19 @@ public sealed class SendVerificationCode(AfterSalesDb db, RequestValidation vali
             return Outcome<CodeSentView>.Invalid(errors);
         }
 
-        var phone = PhoneNumber.Normalize(request.Phone);
-        var now = clock.GetUtcNow();
-        var recent = await db.Set<PhoneVerificationChallenge>().AsNoTracking()
-            .Where(c => c.Phone == phone && c.CreatedAt > now.AddHours(-1))
-            .Select(c => new { c.Purpose, c.CreatedAt })
-            .ToListAsync(ct);
-        var last = recent.Where(c => c.Purpose == request.Purpose).Select(c => (DateTimeOffset?)c.CreatedAt).Max();
-        if (last is { } sentAt && now < sentAt + options.ResendInterval)
+        if (request.StoreId is { } storeId && !await db.Stores.AsNoTracking().AnyAsync(s => s.Id == storeId && s.IsActive, ct))
         {
-            return Outcome<CodeSentView>.TooManyRequests("verification.resend_too_soon");
+            return Outcome<CodeSentView>.Invalid("verification.store_unknown", nameof(SendCodeRequest.StoreId));
         }
 
-        if (recent.Count >= options.CodesPerPhonePerHour)
+        var phone = PhoneNumber.Normalize(request.Phone);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var refused = await throttle.TryTakeAsync(Allowances(phone, request.Purpose, request.StoreId, clientAddress), ct);
+        if (refused is not null)
         {
-            return Outcome<CodeSentView>.TooManyRequests("verification.too_many_codes");
+            await transaction.RollbackAsync(ct);
+            return Outcome<CodeSentView>.TooManyRequests(RefusalCode(refused.Rule.Key), refused.RetryAfter);
         }
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
@@ -74,10 +81,36 @@ public sealed class SendVerificationCode(AfterSalesDb db, RequestValidation vali
             Culture: CultureInfo.CurrentUICulture.Name));
         if (!sent.IsOk)
         {
+            await transaction.RollbackAsync(ct);
             return sent.As<CodeSentView>();
         }
 
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new CodeSentView(Masking.MaskPhone(phone), challenge.ExpiresAt, now + options.ResendInterval);
     }
+
+    private const string ResendKey = "code.resend:";
+    private const string PhoneKey = "code.phone:";
+    private const string AddressKey = "code.address:";
+    private const string StoreKey = "code.store:";
+
+    // Narrowest first, so a customer who asks again too soon hears that, not that their address is over its allowance.
+    private List<ThrottleRule> Allowances(string phone, string purpose, Guid? storeId, string? clientAddress) =>
+    [
+        new(ResendKey + phone + ":" + purpose, 1, options.ResendInterval),
+        new(PhoneKey + phone, options.CodesPerPhonePerHour, TimeSpan.FromHours(1)),
+        new(AddressKey + (clientAddress ?? "unknown"), options.CodesPerAddressPerHour, TimeSpan.FromHours(1)),
+        storeId is { } id
+            ? new(StoreKey + id.ToString("N"), options.CodesPerStorePerDay, TimeSpan.FromDays(1))
+            : new(StoreKey + "none", options.CodesPerDayWithoutStore, TimeSpan.FromDays(1)),
+    ];
+
+    private static string RefusalCode(string key) => key switch
+    {
+        _ when key.StartsWith(ResendKey, StringComparison.Ordinal) => "verification.resend_too_soon",
+        _ when key.StartsWith(PhoneKey, StringComparison.Ordinal) => "verification.too_many_codes",
+        _ when key.StartsWith(AddressKey, StringComparison.Ordinal) => "verification.too_many_codes_from_address",
+        _ => "verification.daily_limit_reached",
+    };
 }

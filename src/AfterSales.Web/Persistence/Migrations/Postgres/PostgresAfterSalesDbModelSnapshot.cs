@@ -5529,6 +5529,25 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.ToTable("IdempotentRequest");
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Infrastructure.ThrottleCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("ThrottleCounters", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Persistence.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")

@@ -5520,6 +5520,25 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotentRequest");
                 });
 
+            modelBuilder.Entity("AfterSales.Web.Infrastructure.ThrottleCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("ThrottleCounters", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Web.Persistence.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")

@@ -429,6 +429,19 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ThrottleCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    WindowEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThrottleCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WarrantyPolicies",
                 columns: table => new
                 {
@@ -4197,6 +4210,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ThrottleCounters_WindowEndsAt",
+                table: "ThrottleCounters",
+                column: "WindowEndsAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UnfixedIssues_AssetId_RecordedAt",
                 table: "UnfixedIssues",
                 columns: new[] { "AssetId", "RecordedAt" });
@@ -4492,6 +4510,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Technicians");
+
+            migrationBuilder.DropTable(
+                name: "ThrottleCounters");
 
             migrationBuilder.DropTable(
                 name: "UnfixedIssues");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAfterSalesDb))]
-    [Migration("20261207111411_Initial")]
+    [Migration("20261207131112_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -5530,6 +5530,25 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("IdempotentRequest");
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Infrastructure.ThrottleCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("ThrottleCounters", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Persistence.ApiToken", b =>

@@ -427,6 +427,19 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ThrottleCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowEndsAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThrottleCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WarrantyPolicies",
                 columns: table => new
                 {
@@ -4195,6 +4208,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ThrottleCounters_WindowEndsAt",
+                table: "ThrottleCounters",
+                column: "WindowEndsAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UnfixedIssues_AssetId_RecordedAt",
                 table: "UnfixedIssues",
                 columns: new[] { "AssetId", "RecordedAt" });
@@ -4490,6 +4508,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Technicians");
+
+            migrationBuilder.DropTable(
+                name: "ThrottleCounters");
 
             migrationBuilder.DropTable(
                 name: "UnfixedIssues");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAfterSalesDb))]
-    [Migration("20261207111406_Initial")]
+    [Migration("20261207131105_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -5521,6 +5521,25 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("IdempotentRequest");
+                });
+
+            modelBuilder.Entity("AfterSales.Web.Infrastructure.ThrottleCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("ThrottleCounters", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Web.Persistence.ApiToken", b =>
