@@ -17,6 +17,7 @@ public sealed record JobFault(FaultSystem System, string FaultCode, bool Quality
     public const string EarlyFaultNotSerious = "sanbao.early_fault_not_serious";
     public const string WholeAssemblyNotMajor = "sanbao.whole_assembly_not_major";
     public const string ComponentWithoutFault = "sanbao.component_without_fault";
+    public const string PartsChanged = "sanbao.parts_changed";
 
     /// <summary>The system each of the five early failures belongs to: a braking failure is recorded on the braking system.</summary>
     public static FaultSystem SystemOf(EarlySeriousFault fault) => fault switch
@@ -80,3 +81,6 @@ public sealed record JobFault(FaultSystem System, string FaultCode, bool Quality
         return null;
     }
 }
+
+/// <summary>A part line marked as a main component of a system (for the 三包 count of replaced components), and whether it is the whole assembly.</summary>
+public sealed record MainComponentMark(FaultSystem? MainComponentOf, bool WholeAssembly = false);

@@ -1,3 +1,4 @@
+using AfterSales.Domain.Common;
 using AfterSales.Domain.ThreeGuarantees;
 
 namespace AfterSales.Domain.RepairOrders;
@@ -46,6 +47,41 @@ public sealed partial class RepairOrder
             quality.Any(j => j.SeriousSafetyFault),
             replaced,
             EarlyFault: main.EarlyFault);
+    }
+
+    /// <summary>
+    /// Records what a job repairs once the order is signed: the technician finds the cause in the workshop. The fault and the
+    /// main-component marks (one per part line, in order) change no price, so what the customer signed stays valid. Not on a
+    /// delivered or cancelled order: the customer's 三包 record of that repair is what it was at delivery.
+    /// </summary>
+    public FieldError? RecordJobFault(Guid jobId, JobFault? fault, IReadOnlyList<MainComponentMark> marks)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        if (Status is RepairOrderStatus.Delivered or RepairOrderStatus.Cancelled)
+        {
+            return new FieldError(Status == RepairOrderStatus.Delivered ? RepairOrderLifecycle.Delivered : RepairOrderLifecycle.Cancelled);
+        }
+
+        if (_jobs.FirstOrDefault(j => j.Id == jobId) is not { } job)
+        {
+            return new FieldError("common.not_found");
+        }
+
+        if (marks.Count != job.Parts.Count)
+        {
+            return new FieldError(JobFault.PartsChanged, "Parts");
+        }
+
+        var parts = job.Parts.OrderBy(p => p.Position)
+            .Select((p, k) => new PartLineInput(p.PartId, p.PartNumber, p.Name, p.Quantity, p.UnitPrice, marks[k].MainComponentOf, marks[k].WholeAssembly))
+            .ToList();
+        if (JobFault.Check(fault, parts, "Job") is { } refused)
+        {
+            return refused with { Field = refused.Field?["Job.".Length..] };
+        }
+
+        job.RecordFault(fault, marks);
+        return null;
     }
 
     private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);

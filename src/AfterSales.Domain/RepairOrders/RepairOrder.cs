@@ -480,13 +480,29 @@ public sealed partial class RepairJob
         LabourRate = labourRate;
         PayType = input.PayType;
         Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        FaultSystem = input.Fault?.System;
-        FaultCode = input.Fault?.FaultCode.Trim().ToUpperInvariant();
-        QualityProblem = input.Fault?.QualityProblem ?? false;
-        SeriousSafetyFault = input.Fault?.SeriousSafetyFault ?? false;
-        EarlyFault = input.Fault?.EarlyFault;
+        SetFault(input.Fault);
         _parts.Clear();
         _parts.AddRange(input.Parts.Select((p, i) => RepairJobPart.Create(Id, i + 1, p, now)));
+    }
+
+    /// <summary>The fault and the main-component marks of the part lines (in position order), checked by the caller.</summary>
+    internal void RecordFault(JobFault? fault, IReadOnlyList<MainComponentMark> marks)
+    {
+        SetFault(fault);
+        var ordered = _parts.OrderBy(p => p.Position).ToList();
+        for (var k = 0; k < ordered.Count; k++)
+        {
+            ordered[k].Mark(marks[k]);
+        }
+    }
+
+    private void SetFault(JobFault? fault)
+    {
+        FaultSystem = fault?.System;
+        FaultCode = fault?.FaultCode.Trim().ToUpperInvariant();
+        QualityProblem = fault?.QualityProblem ?? false;
+        SeriousSafetyFault = fault?.SeriousSafetyFault ?? false;
+        EarlyFault = fault?.EarlyFault;
     }
 }
 
@@ -534,6 +550,12 @@ public sealed class RepairJobPart
         MainComponentOf = input.MainComponentOf,
         WholeAssembly = input.MainComponentOf is not null && input.WholeAssembly,
     };
+
+    internal void Mark(MainComponentMark mark)
+    {
+        MainComponentOf = mark.MainComponentOf;
+        WholeAssembly = mark.MainComponentOf is not null && mark.WholeAssembly;
+    }
 }
 
 /// <summary>

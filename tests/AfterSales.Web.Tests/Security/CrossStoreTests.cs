@@ -59,6 +59,7 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         { "PUT", "/api/v1/repair-orders/{order}/check-in" },
         { "POST", "/api/v1/repair-orders/{order}/pay-type-proposals" },
         { "POST", "/api/v1/repair-orders/{order}/jobs/{job}/pay-type-decisions" },
+        { "PUT", "/api/v1/repair-orders/{order}/jobs/{job}/fault" },
         { "GET", "/api/v1/repair-orders/{order}/history" },
         { "POST", "/api/v1/repair-orders/{order}/cancel" },
         { "POST", "/api/v1/repair-orders/{order}/customer-waiting" },
@@ -143,6 +144,8 @@ public abstract class CrossStoreTests<TApp>(TApp app) : IClassFixture<TApp>
         return (method, template) switch
         {
             ("PUT", "/api/v1/repair-orders/{order}") => client.PutAsync(url, new ReviseRepairOrderRequest(other.Order!.Version, "异响", [])),
+            ("PUT", "/api/v1/repair-orders/{order}/jobs/{job}/fault") => client.PutAsync(url, new AfterSales.Web.Features.ThreeGuarantees.RecordJobFaultRequest(
+                other.Order!.Version, new Domain.RepairOrders.JobFault(Domain.ThreeGuarantees.FaultSystem.Engine, "P0300"))),
             ("PUT", "/api/v1/repair-orders/{order}/check-in") => client.PutAsync(url, new RecordCheckInRequest(other.Order!.Version, new CheckInRequest(MileageKm: 1))),
             ("POST", "/api/v1/repair-orders/{order}/pay-type-proposals") => client.PostAsync(url, new JobPayTypeProposalRequest(WorkshopSkill.Mechanical)),
             ("POST", "/api/v1/repair-orders/{order}/jobs/{job}/pay-type-decisions") => client.PostAsync(url, new JobPayTypeDecisionRequest(Domain.Warranty.ComponentGroup.Powertrain, PayType.PendingDecision, PayType.PendingDecision)),

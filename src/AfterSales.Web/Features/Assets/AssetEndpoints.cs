@@ -1,3 +1,4 @@
+using AfterSales.Web.Features.ThreeGuarantees;
 using AfterSales.Web.Infrastructure;
 
 namespace AfterSales.Web.Features.Assets;
@@ -8,10 +9,11 @@ public static class AssetEndpoints
         .AddScoped<RegisterAsset>()
         .AddScoped<UpdateAsset>()
         .AddScoped<GetAsset>()
-        .AddScoped<ThreeGuarantees.GetThreeGuarantees>();
+        .AddThreeGuarantees();
 
     public static void MapAssets(this RouteGroupBuilder api)
     {
+        api.MapThreeGuarantees();
         api.MapGet("/customers/{customerId:guid}/assets", async (Guid customerId, GetAsset handler, Problems problems, CancellationToken ct) =>
                 (await handler.ListForCustomerAsync(customerId, ct)).ToHttp(problems))
             .WithTags("Assets")
@@ -41,12 +43,5 @@ public static class AssetEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapGet("/{id:guid}/three-guarantees", async (Guid id, ThreeGuarantees.GetThreeGuarantees handler, Problems problems, CancellationToken ct) =>
-                (await handler.HandleAsync(id, ct)).ToHttp(problems))
-            .WithName("GetThreeGuarantees")
-            .WithSummary("The asset's 三包 ledger from its repair orders, the entitlements reached and the warnings one event away")
-            .Produces<ThreeGuarantees.ThreeGuaranteesView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -115,6 +115,56 @@ public abstract class ThreeGuaranteeLedgerTests<TApp>(TApp app) : IClassFixture<
         Assert.Contains("ABS-8", change, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_technician_records_the_fault_after_the_signature_and_the_ledger_counts_the_replaced_transmission()
+    {
+        var advisor = await app.ClientForAsync("advisor");
+        var tech = await app.ClientForAsync("tech");
+        var customer = await VehicleBoughtAsync(advisor, daysAgo: 300, mileageKm: 20_000);
+        var gearbox = await OperationAsync(advisor, customer.StoreId, "ME-001");
+        var order = await OpenAsync(advisor, customer, WalkAround);
+        order = await ReviseAsync(advisor, order, Revision(order, [new JobRequest(gearbox.Id, PayType.Warranty,
+            Parts: [new PartLineRequest("TM-6AT", "自动变速器总成", 1, 18_000m), new PartLineRequest("ATF-1", "变速箱油", 6, 80m)])]));
+        order = await SignAsync(advisor, await MoveAsync(advisor, order, "submit"));
+        var job = Assert.Single(order.Jobs);
+        var url = $"/api/v1/repair-orders/{order.Id}/jobs/{job.Id}/fault";
+        var fault = new JobFault(FaultSystem.Transmission, "p0700");
+        MainComponentMark[] marks = [new(FaultSystem.Transmission, WholeAssembly: true), new(null)];
+
+        // The draft editor refuses a signed order; the fault is recorded on its own, checked by the same rules.
+        var problem = await (await tech.PutAsync(url, new RecordJobFaultRequest(order.Version, fault with { FaultCode = " " }, marks))).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(JobFault.CodeRequired, problem.Codes);
+        problem.ErrorsOf("fault.faultCode");
+        problem = await (await tech.PutAsync(url, new RecordJobFaultRequest(order.Version, new JobFault(FaultSystem.Braking, "X"), [new(FaultSystem.Braking, WholeAssembly: true), new(null)])))
+            .ReadProblemAsync(HttpStatusCode.BadRequest);
+        problem.ErrorsOf("parts[0].wholeAssembly");
+        problem = await (await tech.PutAsync(url, new RecordJobFaultRequest(order.Version, fault, [marks[0]]))).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(JobFault.PartsChanged, problem.Codes);
+        await (await tech.PutAsync(url, new RecordJobFaultRequest(order.Version - 1, fault, marks))).ReadProblemAsync(HttpStatusCode.Conflict);
+        await (await tech.PutAsync($"/api/v1/repair-orders/{order.Id}/jobs/{Guid.NewGuid()}/fault", new RecordJobFaultRequest(order.Version, fault, marks)))
+            .ReadProblemAsync(HttpStatusCode.NotFound);
+
+        var recorded = await (await tech.PutAsync(url, new RecordJobFaultRequest(order.Version, fault, marks))).ReadAsync<RepairOrderView>();
+        Assert.Equal(order.Version + 1, recorded.Version);
+        Assert.Equal(RepairOrderStatus.Signed, recorded.Status);
+        Assert.Equal(new JobFault(FaultSystem.Transmission, "P0700"), recorded.Jobs[0].Fault);
+        Assert.Equal([FaultSystem.Transmission, null], recorded.Jobs[0].Parts.Select(p => p.MainComponentOf));
+        Assert.True(recorded.Jobs[0].Parts[0].WholeAssembly);
+
+        var view = await (await advisor.GetAsync($"/api/v1/assets/{customer.Assets[0].Id}/three-guarantees", Ct)).ReadAsync<ThreeGuaranteesView>();
+        var row = Assert.Single(view.Ledger);
+        Assert.Equal(FaultSystem.Transmission, row.System);
+        Assert.Equal("P0700", row.ProblemKey);
+        Assert.Equal(new ReplacedComponent(FaultSystem.Transmission, "TM-6AT", true), Assert.Single(row.Replaced));
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == job.Id && e.Action == "Modified").Select(e => e.Changes).ToListAsync(Ct));
+        Assert.Contains(audited, c => c.Contains("P0700", StringComparison.Ordinal));
+
+        // Cleared again: the job no longer names a system, and its parts are no main components.
+        recorded = await (await tech.PutAsync(url, new RecordJobFaultRequest(recorded.Version, null, [new(null), new(null)]))).ReadAsync<RepairOrderView>();
+        Assert.Null(recorded.Jobs[0].Fault);
+        Assert.All(recorded.Jobs[0].Parts, p => Assert.Null(p.MainComponentOf));
+    }
+
     private async Task<CustomerView> VehicleBoughtAsync(HttpClient client, int daysAgo, int mileageKm)
     {
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);

@@ -1,3 +1,4 @@
+using AfterSales.Domain.Assets;
 using AfterSales.Domain.RepairOrders;
 using AfterSales.Domain.Service;
 using AfterSales.Domain.ThreeGuarantees;
@@ -30,8 +31,34 @@ public sealed class JobForm
 
     public string? Note { get; set; }
 
-    /// <summary>What the job repairs, for the 三包 ledger; kept as saved so a save from the editor does not drop it.</summary>
-    public JobFault? Fault { get; set; }
+    /// <summary>The system the job repairs, for the 三包 ledger; none for a service or an accessory (nothing else of the fault is sent then).</summary>
+    public FaultSystem? FaultSystem { get; set; }
+
+    public string? FaultCode { get; set; }
+
+    public bool QualityProblem { get; set; }
+
+    public bool SeriousSafetyFault { get; set; }
+
+    public EarlySeriousFault? EarlyFault { get; set; }
+
+    /// <summary>The fault as the editor sends it; the domain checks it (the early failure's system, the code).</summary>
+    public JobFault? Fault => FaultSystem is { } system
+        ? new JobFault(system, FaultCode ?? string.Empty, QualityProblem, SeriousSafetyFault, EarlyFault)
+        : null;
+
+    /// <summary>Picking one of the five early failures picks its system and marks it a serious safety fault, as the regulation classes it.</summary>
+    public void PickEarlyFault(EarlySeriousFault? fault)
+    {
+        EarlyFault = fault;
+        if (fault is { } early)
+        {
+            FaultSystem = JobFault.SystemOf(early);
+            SeriousSafetyFault = true;
+        }
+    }
+
+    public IEnumerable<MainComponentMark> Marks => Parts.Select(p => new MainComponentMark(p.MainComponentOf, p.MainComponentOf is not null && p.WholeAssembly));
 
     public List<PartForm> Parts { get; } = [];
 
@@ -73,9 +100,32 @@ public sealed class JobForm
         OverrideReason = decision.Reason;
     }
 
+    /// <summary>The systems a fault of this kind of asset is recorded on: a car's systems as the regulation names them, an appliance's or phone's main unit.</summary>
+    public static IReadOnlyList<FaultSystem> SystemsFor(AssetKind kind) => kind switch
+    {
+        AssetKind.Vehicle => [.. Enum.GetValues<FaultSystem>().Where(s => s != Domain.ThreeGuarantees.FaultSystem.MainUnit)],
+        AssetKind.Appliance or AssetKind.Phone => [Domain.ThreeGuarantees.FaultSystem.MainUnit, Domain.ThreeGuarantees.FaultSystem.Electrical, Domain.ThreeGuarantees.FaultSystem.Other],
+    };
+
     public static JobForm From(RepairJobView job)
     {
-        var form = new JobForm { Id = job.Id, Status = job.Status, LabourOperationId = job.LabourOperationId ?? Guid.Empty, Code = job.OperationCode, Name = job.Name, Skill = job.Skill, Hours = job.Hours, PayType = job.PayType, Note = job.Note, Fault = job.Fault };
+        var form = new JobForm
+        {
+            Id = job.Id,
+            Status = job.Status,
+            LabourOperationId = job.LabourOperationId ?? Guid.Empty,
+            Code = job.OperationCode,
+            Name = job.Name,
+            Skill = job.Skill,
+            Hours = job.Hours,
+            PayType = job.PayType,
+            Note = job.Note,
+            FaultSystem = job.Fault?.System,
+            FaultCode = job.Fault?.FaultCode,
+            QualityProblem = job.Fault?.QualityProblem ?? false,
+            SeriousSafetyFault = job.Fault?.SeriousSafetyFault ?? false,
+            EarlyFault = job.Fault?.EarlyFault,
+        };
         form.Parts.AddRange(job.Parts.Select(p => new PartForm { PartId = p.PartId, PartNumber = p.PartNumber, Name = p.Name, Quantity = p.Quantity, UnitPrice = p.UnitPrice, MainComponentOf = p.MainComponentOf, WholeAssembly = p.WholeAssembly }));
         return form;
     }
