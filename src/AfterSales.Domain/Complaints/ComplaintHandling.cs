@@ -285,7 +285,10 @@ public sealed partial class Complaint
     public ResolutionActionKind? KindOf(Guid actionId) => CurrentPlan.FirstOrDefault(a => a.Id == actionId)?.Kind;
 
     /// <summary>Closure (结案) after the service manager's review: every action done, the customer's answer recorded.</summary>
-    /// <remarks>The review is a second person's (four-eyes): the specialist who handled the complaint does not close it.</remarks>
+    /// <remarks>
+    /// The review is a second person's (four-eyes): the specialist who handled the complaint does not close it. A
+    /// systemic root cause needs a preventive action first (<see cref="CheckPrevention"/>).
+    /// </remarks>
     public FieldError? Close(Actor reviewer, string reviewNote, DateTimeOffset now)
     {
         if (!IsClosed && FourEyes.Refuse(reviewer.UserId, AssignedSpecialistId, SelfReview) is { } samePerson)
@@ -296,6 +299,11 @@ public sealed partial class Complaint
         if (Status == ComplaintStatus.Resolved && CurrentPlan.Any(a => !a.IsDone))
         {
             return new FieldError(ActionsNotDone);
+        }
+
+        if (Status == ComplaintStatus.Resolved && CheckPrevention() is { } noPrevention)
+        {
+            return noPrevention;
         }
 
         var refusal = Move(ComplaintTrigger.Close, reviewer, reviewNote, now);

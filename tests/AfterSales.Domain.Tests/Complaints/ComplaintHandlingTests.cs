@@ -29,7 +29,7 @@ public sealed class ComplaintHandlingTests
     private static Complaint Proposed(decimal refund)
     {
         var complaint = Investigating();
-        Assert.Null(complaint.RecordAnalysis(Whys, Responsibility.TechnicianError, systemic: true, Now));
+        Assert.Null(complaint.RecordAnalysis(Whys, Responsibility.TechnicianError, systemic: false, Now));
         Assert.Null(complaint.ProposeResolution(
             [new(ResolutionActionKind.ReRepair, "免费返修", null), new(ResolutionActionKind.Refund, "退还工时费", refund)], Specialist, null, Now));
         return complaint;
