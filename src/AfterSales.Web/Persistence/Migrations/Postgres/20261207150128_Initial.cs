@@ -1817,6 +1817,53 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CapaAction",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerName = table.Column<string>(type: "text", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CheckDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Measure = table.Column<int>(type: "integer", nullable: false),
+                    MaxRepeats = table.Column<int>(type: "integer", nullable: false),
+                    MeasureNote = table.Column<string>(type: "text", nullable: true),
+                    ScopeStoreId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ScopeCategory = table.Column<int>(type: "integer", nullable: true),
+                    ScopeAssetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ScopeTechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DoneById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DoneBy = table.Column<string>(type: "text", nullable: true),
+                    DoneNote = table.Column<string>(type: "text", nullable: true),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedBy = table.Column<string>(type: "text", nullable: true),
+                    CheckedFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RepeatCount = table.Column<int>(type: "integer", nullable: true),
+                    RepeatNumbers = table.Column<string[]>(type: "text[]", nullable: false),
+                    CheckNote = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CapaAction", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CapaAction_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintLogEntries",
                 columns: table => new
                 {
@@ -3238,6 +3285,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CapaAction_ComplaintId",
+                table: "CapaAction",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComplaintAssignmentRules_SpecialistId",
                 table: "ComplaintAssignmentRules",
                 column: "SpecialistId");
@@ -4324,6 +4376,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CapaAction");
 
             migrationBuilder.DropTable(
                 name: "ComplaintApprovalLimits");

@@ -1815,6 +1815,53 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CapaAction",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CheckDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Measure = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxRepeats = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeasureNote = table.Column<string>(type: "TEXT", nullable: true),
+                    ScopeStoreId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ScopeCategory = table.Column<int>(type: "INTEGER", nullable: true),
+                    ScopeAssetId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ScopeTechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DoneById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DoneBy = table.Column<string>(type: "TEXT", nullable: true),
+                    DoneNote = table.Column<string>(type: "TEXT", nullable: true),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    CheckedFrom = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepeatCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    RepeatNumbers = table.Column<string>(type: "TEXT", nullable: false),
+                    CheckNote = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CapaAction", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CapaAction_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintLogEntries",
                 columns: table => new
                 {
@@ -3236,6 +3283,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CapaAction_ComplaintId",
+                table: "CapaAction",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComplaintAssignmentRules_SpecialistId",
                 table: "ComplaintAssignmentRules",
                 column: "SpecialistId");
@@ -4322,6 +4374,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CapaAction");
 
             migrationBuilder.DropTable(
                 name: "ComplaintApprovalLimits");
