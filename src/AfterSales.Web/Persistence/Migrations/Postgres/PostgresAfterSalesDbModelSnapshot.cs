@@ -5212,6 +5212,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Parameters")
+                        .HasColumnType("text");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -5219,6 +5222,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ReceiptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -5230,8 +5236,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid?>("StoreId")
                         .HasColumnType("uuid");
@@ -5255,6 +5261,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("Channel", "CreatedAt");
 
                     b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("Provider", "ProviderMessageId");
 
                     b.HasIndex("Status", "CreatedAt");
 

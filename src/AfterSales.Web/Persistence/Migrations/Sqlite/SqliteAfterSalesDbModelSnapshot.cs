@@ -5203,6 +5203,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Parameters")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -5210,6 +5213,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceiptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -5221,7 +5227,7 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("StoreId")
@@ -5246,6 +5252,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("Channel", "CreatedAt");
 
                     b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("Provider", "ProviderMessageId");
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -1,13 +1,11 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace AfterSales.Web.Persistence.Migrations.Postgres
+namespace AfterSales.Web.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -19,10 +17,10 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,25 +31,25 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    PreferredCulture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreferredCulture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,16 +60,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    EntityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Changes = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,9 +80,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintApprovalLimits",
                 columns: table => new
                 {
-                    Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    MaxAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Role = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    MaxAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,8 +93,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintCounters",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<int>(type: "integer", nullable: false)
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,21 +105,21 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintSlaPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Urgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    ChannelKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AcknowledgeWarningMinutes = table.Column<int>(type: "integer", nullable: false),
-                    AcknowledgeBreachMinutes = table.Column<int>(type: "integer", nullable: false),
-                    FirstContactWarningMinutes = table.Column<int>(type: "integer", nullable: false),
-                    FirstContactBreachMinutes = table.Column<int>(type: "integer", nullable: false),
-                    ProposeWarningMinutes = table.Column<int>(type: "integer", nullable: false),
-                    ProposeBreachMinutes = table.Column<int>(type: "integer", nullable: false),
-                    CloseWarningMinutes = table.Column<int>(type: "integer", nullable: false),
-                    CloseBreachMinutes = table.Column<int>(type: "integer", nullable: false),
-                    ProgressUpdateMinutes = table.Column<int>(type: "integer", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Urgency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ChannelKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AcknowledgeWarningMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgeBreachMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstContactWarningMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstContactBreachMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposeWarningMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposeBreachMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CloseWarningMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CloseBreachMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressUpdateMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,13 +130,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintSubCategories",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,10 +147,10 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -163,8 +161,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "DocumentCounters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Value = table.Column<int>(type: "integer", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,8 +173,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "DueListRuns",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -187,15 +185,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IdempotentRequest",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Scope = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: true),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Body = table.Column<byte[]>(type: "bytea", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -206,25 +204,27 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Recipient = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TemplateKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Provider = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ProviderMessageId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Parameters = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceiptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -235,21 +235,21 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Parts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
-                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEnKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    Brand = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ListPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    Cost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    ReplacedByNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Fits = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEnKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ListPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Cost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    ReplacedByNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fits = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -260,8 +260,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "PartsCounters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Value = table.Column<int>(type: "integer", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -272,15 +272,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "PhoneVerificationChallenges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
-                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,15 +291,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "QualityChecklists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OperationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RoadTestRequired = table.Column<bool>(type: "boolean", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Items = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Skill = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OperationCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RoadTestRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Items = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -310,8 +310,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairOrderCounters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: false),
-                    Value = table.Column<int>(type: "integer", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,12 +322,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "SearchTerms",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: true),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Term = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,18 +338,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ServicePlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Brand = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ModelKeyword = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    IntervalMonths = table.Column<int>(type: "integer", nullable: true),
-                    IntervalKm = table.Column<int>(type: "integer", nullable: true),
-                    FirstMonths = table.Column<int>(type: "integer", nullable: true),
-                    FirstKm = table.Column<int>(type: "integer", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ModelKeyword = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    IntervalMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    IntervalKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,16 +360,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Stores",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Holidays = table.Column<string>(type: "jsonb", nullable: false),
-                    OpeningHours = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Holidays = table.Column<string>(type: "TEXT", nullable: false),
+                    OpeningHours = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -380,14 +380,14 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Suppliers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ContactPerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    LeadTimeDays = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    LeadTimeDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -398,11 +398,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "SurveyPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    LowScoreAtMost = table.Column<int>(type: "integer", nullable: false),
-                    LowRecommendAtMost = table.Column<int>(type: "integer", nullable: false),
-                    LinkValidDays = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LowScoreAtMost = table.Column<int>(type: "INTEGER", nullable: false),
+                    LowRecommendAtMost = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkValidDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -413,15 +413,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "SurveyQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Topic = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TextZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TextEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TextZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -432,19 +432,19 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "WarrantyPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Brand = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ModelKeyword = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Group = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Months = table.Column<int>(type: "integer", nullable: false),
-                    MileageKm = table.Column<int>(type: "integer", nullable: true),
-                    IsExclusion = table.Column<bool>(type: "boolean", nullable: false),
-                    Exclusions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ModelKeyword = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Months = table.Column<int>(type: "INTEGER", nullable: false),
+                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsExclusion = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Exclusions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -455,11 +455,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -476,15 +476,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -501,11 +501,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -522,10 +522,10 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -542,8 +542,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -566,10 +566,10 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -586,12 +586,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintTeams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -608,18 +608,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "CountSheets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BinPrefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    StartedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SubmittedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ApprovedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BinPrefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -636,21 +636,21 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Customers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ContactPerson = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    PreferredContactFrom = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    PreferredContactTo = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    ContactConsent = table.Column<bool>(type: "boolean", nullable: false),
-                    DoNotCall = table.Column<bool>(type: "boolean", nullable: false),
-                    DoNotCallSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Phones = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactPerson = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PreferredContactFrom = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    PreferredContactTo = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    ContactConsent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DoNotCall = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DoNotCallSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phones = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -667,13 +667,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "FollowUpPolicies",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoverageTargetPercent = table.Column<int>(type: "integer", nullable: false),
-                    MaxAttempts = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    BlockedHours = table.Column<string>(type: "jsonb", nullable: false),
-                    RetrySchedule = table.Column<string>(type: "jsonb", nullable: false),
-                    Rules = table.Column<string>(type: "jsonb", nullable: false)
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoverageTargetPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    BlockedHours = table.Column<string>(type: "TEXT", nullable: false),
+                    RetrySchedule = table.Column<string>(type: "TEXT", nullable: false),
+                    Rules = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -690,15 +690,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "LabourOperations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    StandardHours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Skill = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StandardHours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -715,12 +715,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ServiceSettings",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
-                    TaxRate = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
-                    SettlementTolerancePercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false, defaultValue: 10m),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    DiscountLimits = table.Column<string>(type: "jsonb", nullable: false)
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
+                    SettlementTolerancePercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false, defaultValue: 10m),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    DiscountLimits = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -737,17 +737,17 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "StockItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Bin = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OnHand = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    Reserved = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    MinQuantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    MaxQuantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastMovementAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Bin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OnHand = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Reserved = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    MinQuantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    MaxQuantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastMovementAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -770,17 +770,17 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "StockTransfers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FromStoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ToStoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReceivedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FromStoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToStoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -803,12 +803,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "StoreCapacities",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SlotMinutes = table.Column<int>(type: "integer", nullable: false),
-                    RepeatRepairDays = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    AdvisorShifts = table.Column<string>(type: "jsonb", nullable: false),
-                    WorkshopHours = table.Column<string>(type: "jsonb", nullable: false)
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepeatRepairDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdvisorShifts = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkshopHours = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -825,22 +825,22 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "StoredFiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OriginalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StorageName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    HasThumbnail = table.Column<bool>(type: "boolean", nullable: false),
-                    Width = table.Column<int>(type: "integer", nullable: true),
-                    Height = table.Column<int>(type: "integer", nullable: true),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HasThumbnail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -857,11 +857,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "StoreReturnTerms",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimWindowDays = table.Column<int>(type: "integer", nullable: false),
-                    NoReasonDays = table.Column<int>(type: "integer", nullable: false),
-                    AcceptsChangedMindOverTheCounter = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoReasonDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcceptsChangedMindOverTheCounter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -878,8 +878,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "UserStores",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -902,12 +902,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "WorkshopTeams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    LeadUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    LeadName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    LeadUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeadName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -924,16 +924,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "PurchaseOrders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SupplierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OrderedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    OrderedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ExpectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SupplierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OrderedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrderedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ExpectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -956,12 +956,12 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintAssignmentRules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -990,8 +990,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintTeamMembers",
                 columns: table => new
                 {
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1014,26 +1014,26 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Assets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Brand = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: true),
-                    Vin = table.Column<string>(type: "character varying(17)", maxLength: 17, nullable: true),
-                    Plate = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    MileageKm = table.Column<int>(type: "integer", nullable: true),
-                    IsElectric = table.Column<bool>(type: "boolean", nullable: false),
-                    BatteryCapacityKwh = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
-                    BatteryType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    BatterySerial = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    SerialNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Imei = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: true),
-                    PurchaseDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    PurchaseProof = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Vin = table.Column<string>(type: "TEXT", maxLength: 17, nullable: true),
+                    Plate = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsElectric = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BatteryCapacityKwh = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    BatteryType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    BatterySerial = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Imei = table.Column<string>(type: "TEXT", maxLength: 15, nullable: true),
+                    PurchaseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PurchaseProof = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1056,16 +1056,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ProductSales",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Total = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Items = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Items = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1088,14 +1088,14 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "CountLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountSheetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StockItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Bin = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Expected = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    Counted = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: true),
-                    UnitCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountSheetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Bin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Expected = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Counted = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: true),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1118,25 +1118,25 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "PartIssues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StockItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReservationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReferenceKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    ReferenceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReferenceNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Quantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    ReturnedQuantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    UnitCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IssuedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    IssuedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ReceivedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReceivedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReservationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferenceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    ReturnedQuantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1153,23 +1153,23 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "PartReservations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StockItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Quantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    Outstanding = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    ReferenceKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    ReferenceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReferenceNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    NeededOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EndReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Outstanding = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    ReferenceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    NeededOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1186,21 +1186,21 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "StockMovements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StockItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Quantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    BalanceAfter = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    UnitCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    ReferenceKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    ReferenceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReferenceNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    BalanceAfter = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    ReferenceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1217,13 +1217,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "StockTransferLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TransferId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sent = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    Received = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: true),
-                    UnitCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    DiscrepancyNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TransferId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sent = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Received = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: true),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    DiscrepancyNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1246,16 +1246,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Technicians",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Skills = table.Column<string[]>(type: "text[]", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ShiftStart = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    ShiftEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Skills = table.Column<string>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ShiftStart = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    ShiftEnd = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1284,13 +1284,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "PurchaseOrderLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PurchaseOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LineNumber = table.Column<int>(type: "integer", nullable: false),
-                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Ordered = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    Received = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
-                    UnitCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PurchaseOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LineNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Ordered = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Received = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1313,36 +1313,36 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    MileageKm = table.Column<int>(type: "integer", nullable: true),
-                    CustomerNeed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    AdvisorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SlotStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SlotMinutes = table.Column<int>(type: "integer", nullable: false),
-                    PromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PriceFrom = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    PriceTo = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    Bring = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    BringNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    IsUrgent = table.Column<bool>(type: "boolean", nullable: false),
-                    IsRepeatRepair = table.Column<bool>(type: "boolean", nullable: false),
-                    PartsNeeded = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PartsResolved = table.Column<bool>(type: "boolean", nullable: false),
-                    SpecialTools = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ToolsResolved = table.Column<bool>(type: "boolean", nullable: false),
-                    TechnicalDocuments = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    DocumentsResolved = table.Column<bool>(type: "boolean", nullable: false),
-                    OpenIssues = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Services = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    CustomerNeed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AdvisorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    PromisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PriceFrom = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    PriceTo = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Bring = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BringNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsUrgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsRepeatRepair = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PartsNeeded = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PartsResolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SpecialTools = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ToolsResolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TechnicalDocuments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DocumentsResolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenIssues = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Services = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1377,18 +1377,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AssetDues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    DueKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueKm = table.Column<int>(type: "integer", nullable: true),
-                    ProjectedKm = table.Column<int>(type: "integer", nullable: true),
-                    Basis = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PreparedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DueKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProjectedKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PreparedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1417,45 +1417,45 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Complaints",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RepairOrderReference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CoreProblem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CustomerExpectation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SubCategoryId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Urgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    SuspectedResponsibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
-                    IsRepeat = table.Column<bool>(type: "boolean", nullable: false),
-                    RepeatOfId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RepeatBasis = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AssignedSpecialistId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReceivedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    AssignedTeamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    RootCauseWhys = table.Column<string[]>(type: "text[]", nullable: false),
-                    Responsibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    IsSystemic = table.Column<bool>(type: "boolean", nullable: true),
-                    AnalysedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PlanRevision = table.Column<int>(type: "integer", nullable: false),
-                    PlanTotal = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    PlanSubmittedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    PlanApprovedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    PlanApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CustomerResponse = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    CustomerResponseReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ReviewedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DuplicateOfId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RepairOrderReference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CoreProblem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CustomerExpectation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubCategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Urgency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SuspectedResponsibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsRepeat = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RepeatOfId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RepeatBasis = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AssignedSpecialistId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedTeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    RootCauseWhys = table.Column<string>(type: "TEXT", nullable: false),
+                    Responsibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    IsSystemic = table.Column<bool>(type: "INTEGER", nullable: true),
+                    AnalysedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlanRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanTotal = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PlanSubmittedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlanApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlanApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CustomerResponse = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CustomerResponseReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReviewedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DuplicateOfId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1520,22 +1520,22 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ExtendedWarrantyContracts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Provider = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    MileageLimitKm = table.Column<int>(type: "integer", nullable: true),
-                    CoveredGroups = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Price = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    SoldAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SoldById = table.Column<Guid>(type: "uuid", nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MileageLimitKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    CoveredGroups = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Price = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    SoldAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SoldById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1564,33 +1564,33 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "WarrantyClaims",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Manufacturer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    JobKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    JobNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Group = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    FailureDescription = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    OldPartTag = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    ShipmentCarrier = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    ShipmentTrackingNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    ShippedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ClaimedAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    ApprovedAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    PaidAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    ManufacturerReference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    RejectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FollowUpDecisionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Lines = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Manufacturer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    JobKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JobNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    FailureDescription = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    OldPartTag = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ShipmentCarrier = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ShipmentTrackingNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ShippedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClaimedAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    ApprovedAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    PaidAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    ManufacturerReference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FollowUpDecisionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Lines = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1613,26 +1613,26 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "WarrantyDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Group = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    MileageKm = table.Column<int>(type: "integer", nullable: true),
-                    Proposed = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ProposedReasonCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    ProposedReasonZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ProposedReasonEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    PolicyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ContractId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Chosen = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    JobKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    JobId = table.Column<Guid>(type: "uuid", nullable: true),
-                    JobNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ClaimId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    DecidedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    Proposed = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProposedReasonCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ProposedReasonZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ProposedReasonEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PolicyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Chosen = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    JobKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    JobNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1655,28 +1655,28 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ReturnRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SaleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Evidence = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Inspection = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    InspectionNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    RefundAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    ShippingCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    ShippingBorneBy = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    InspectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SaleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Inspection = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    InspectionNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RefundAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    ShippingCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    ShippingBorneBy = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InspectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1699,10 +1699,10 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AppointmentSlotSeats",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SlotStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Seat = table.Column<int>(type: "integer", nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: false)
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1725,17 +1725,17 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AppointmentStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AppointmentVersion = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    SlotStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AppointmentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1752,27 +1752,27 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "Reminders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    DueKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueKm = table.Column<int>(type: "integer", nullable: true),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CallOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    CalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CallNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ByUserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DueKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CallOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CalledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CallNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ByUserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BookedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1807,16 +1807,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintLogEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1833,13 +1833,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FromCustomer = table.Column<bool>(type: "boolean", nullable: false),
-                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Body = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromCustomer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1856,14 +1856,14 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintProgressUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    OutboxMessageId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1880,32 +1880,32 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintReclassifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintVersion = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    FromCategory = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    FromSubCategoryId = table.Column<Guid>(type: "uuid", nullable: true),
-                    FromUrgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ToCategory = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ToSubCategoryId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ToUrgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FromCategory = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FromSubCategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FromUrgency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ToCategory = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ToSubCategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ToUrgency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ComplaintReclassifications", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ComplaintReclassifications_ComplaintSubCategories_FromSubCa~",
+                        name: "FK_ComplaintReclassifications_ComplaintSubCategories_FromSubCategoryId",
                         column: x => x.FromSubCategoryId,
                         principalTable: "ComplaintSubCategories",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_ComplaintReclassifications_ComplaintSubCategories_ToSubCate~",
+                        name: "FK_ComplaintReclassifications_ComplaintSubCategories_ToSubCategoryId",
                         column: x => x.ToSubCategoryId,
                         principalTable: "ComplaintSubCategories",
                         principalColumn: "Id",
@@ -1922,16 +1922,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintSlaEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Clock = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ClockStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Alerted = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Clock = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ClockStartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    HandledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Alerted = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1948,14 +1948,14 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintSlaTracking",
                 columns: table => new
                 {
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintVersion = table.Column<int>(type: "integer", nullable: false),
-                    NextCheckAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    NextBreachAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextCheckAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextBreachAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1972,16 +1972,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintVersion = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1998,9 +1998,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintTrackingLinks",
                 columns: table => new
                 {
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Token = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 43, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2017,22 +2017,22 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "KnowledgeArticles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Problem = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Cause = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Resolution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Tags = table.Column<string[]>(type: "text[]", nullable: false),
-                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    SourceComplaintId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SourceComplaintNumber = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SourceComplaintId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SourceComplaintNumber = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2049,49 +2049,49 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairOrders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ComplaintNumber = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    AdvisorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AdvisorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CustomerWords = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
-                    TaxRate = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
-                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    DiscountReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DiscountApprovedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    DiscountApprovedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DiscountApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PaymentMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OldParts = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    FreeWash = table.Column<bool>(type: "boolean", nullable: false),
-                    ExtraWorkPreApprovedLimit = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CheckedInBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    MileageKm = table.Column<int>(type: "integer", nullable: true),
-                    EnergyLevelPercent = table.Column<int>(type: "integer", nullable: true),
-                    Valuables = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    SpareTyrePresent = table.Column<bool>(type: "boolean", nullable: true),
-                    ToolsPresent = table.Column<bool>(type: "boolean", nullable: true),
-                    CoversFitted = table.Column<bool>(type: "boolean", nullable: false),
-                    ConditionNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CurrentSignatureId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CustomerWaiting = table.Column<bool>(type: "boolean", nullable: false),
-                    ReworkCount = table.Column<int>(type: "integer", nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FollowUpPreferredFrom = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    FollowUpPreferredTo = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    DamageMarks = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ComplaintNumber = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    AdvisorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AdvisorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CustomerWords = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    DiscountReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DiscountApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DiscountApprovedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DiscountApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PromisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OldParts = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FreeWash = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExtraWorkPreApprovedLimit = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    EnergyLevelPercent = table.Column<int>(type: "INTEGER", nullable: true),
+                    Valuables = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SpareTyrePresent = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ToolsPresent = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CoversFitted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConditionNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CurrentSignatureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomerWaiting = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FollowUpPreferredFrom = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    FollowUpPreferredTo = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    DamageMarks = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2132,16 +2132,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "WarrantyClaimStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimVersion = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2158,15 +2158,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ReturnEscalations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SaleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReturnRequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Target = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SaleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReturnRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2189,17 +2189,17 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ReturnSteps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReturnRequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Waited = table.Column<TimeSpan>(type: "interval", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReturnRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Waited = table.Column<TimeSpan>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2216,8 +2216,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "KnowledgeKeys",
                 columns: table => new
                 {
-                    ArticleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C")
+                    ArticleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2234,19 +2234,19 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ComplaintResolutionActions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    IsDone = table.Column<bool>(type: "boolean", nullable: false),
-                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DoneBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DoneNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RepairOrderNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    IsDone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DoneNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RepairOrderNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2269,18 +2269,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "FollowUpSelections",
                 columns: table => new
                 {
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    StratumKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    OrderType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Selected = table.Column<bool>(type: "boolean", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DeliveredWeek = table.Column<DateOnly>(type: "date", nullable: false),
-                    DeliveredMonth = table.Column<DateOnly>(type: "date", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    StratumKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OrderType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Selected = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DeliveredWeek = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DeliveredMonth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2297,22 +2297,22 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "FollowUpTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OrderType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AttemptCount = table.Column<int>(type: "integer", nullable: false),
-                    MaxAttempts = table.Column<int>(type: "integer", nullable: false),
-                    AgentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AgentName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LastOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OrderType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttemptCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AgentName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2341,41 +2341,41 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "OrderDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WashDone = table.Column<bool>(type: "boolean", nullable: false),
-                    ParkingSpot = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    HandedOverAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    HandedOverByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    DiscountReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    DiscountByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    EstimateTotal = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    ApprovedTotal = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    ApprovedBySigner = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    InvoiceNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    SettledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    OnAccount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    InvoiceKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    InvoiceBuyerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    InvoiceTaxId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    InvoiceEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    InvoiceAddressPhone = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    InvoiceBankAccount = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    InvoiceDetailsByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    InvoiceDetailsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedBySigner = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    AcknowledgementPng = table.Column<byte[]>(type: "bytea", nullable: true),
-                    NextServiceDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    NextServiceMileageKm = table.Column<int>(type: "integer", nullable: true),
-                    GatePassCode = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: true),
-                    GatePassIssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    GatePassUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    GatePassUsedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WashDone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ParkingSpot = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    HandedOverAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HandedOverByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    DiscountReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DiscountByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EstimateTotal = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    ApprovedTotal = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    ApprovedBySigner = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    InvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SettledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OnAccount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    InvoiceKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    InvoiceBuyerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    InvoiceTaxId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    InvoiceEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    InvoiceAddressPhone = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    InvoiceBankAccount = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    InvoiceDetailsByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    InvoiceDetailsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedBySigner = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    AcknowledgementPng = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    NextServiceDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NextServiceMileageKm = table.Column<int>(type: "INTEGER", nullable: true),
+                    GatePassCode = table.Column<string>(type: "TEXT", maxLength: 22, nullable: true),
+                    GatePassIssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    GatePassUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    GatePassUsedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2398,30 +2398,30 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairJobs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    LabourOperationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OperationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Hours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
-                    LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
-                    PayType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    FaultSystem = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    FaultCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    QualityProblem = table.Column<bool>(type: "boolean", nullable: false),
-                    SeriousSafetyFault = table.Column<bool>(type: "boolean", nullable: false),
-                    EarlyFault = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TechnicianName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    IsExtraWork = table.Column<bool>(type: "boolean", nullable: false),
-                    SafetyCritical = table.Column<bool>(type: "boolean", nullable: false),
-                    ReworkCount = table.Column<int>(type: "integer", nullable: false),
-                    StatusReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    LabourOperationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OperationCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Skill = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    PayType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FaultSystem = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FaultCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    QualityProblem = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SeriousSafetyFault = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EarlyFault = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TechnicianName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IsExtraWork = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SafetyCritical = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2450,16 +2450,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairJobStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2476,14 +2476,14 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairOrderDelays",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PreviousPromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    NewPromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ReportedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReportedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PreviousPromisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NewPromisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ReportedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReportedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2500,9 +2500,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairOrderProgressLinks",
                 columns: table => new
                 {
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Token = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 43, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2519,18 +2519,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairOrderSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrderVersion = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SignerName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ImagePng = table.Column<byte[]>(type: "bytea", nullable: true),
-                    SnapshotJson = table.Column<string>(type: "text", nullable: false),
-                    SnapshotSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RemoteAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ImagePng = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SnapshotSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RemoteAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2547,16 +2547,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairOrderStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrderVersion = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2573,27 +2573,27 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "SurveyResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    FollowUpCallId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AnsweredWeek = table.Column<DateOnly>(type: "date", nullable: false),
-                    AnsweredMonth = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AgentNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    FixedFirstTime = table.Column<bool>(type: "boolean", nullable: true),
-                    Recommend = table.Column<int>(type: "integer", nullable: true),
-                    AverageScore = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: true),
-                    IsUnhappy = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    FollowUpCallId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AnsweredWeek = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AnsweredMonth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AgentNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FixedFirstTime = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Recommend = table.Column<int>(type: "INTEGER", nullable: true),
+                    AverageScore = table.Column<decimal>(type: "TEXT", precision: 4, scale: 2, nullable: true),
+                    IsUnhappy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2616,17 +2616,17 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "UnfixedIssues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    SafetyRelated = table.Column<bool>(type: "boolean", nullable: false),
-                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SafetyRelated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2655,15 +2655,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "FollowUpAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FollowUpTaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AgentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AgentName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CallBackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FollowUpTaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AgentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AgentName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CallBackAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2680,15 +2680,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "SettlementPayments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrderDeliveryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    Tendered = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    Change = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderDeliveryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    Tendered = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    Change = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2705,20 +2705,20 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ExtraWorkApprovals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SignerName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    ImagePng = table.Column<byte[]>(type: "bytea", nullable: true),
-                    SnapshotJson = table.Column<string>(type: "text", nullable: false),
-                    SnapshotSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RemoteAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    ImagePng = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SnapshotSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RemoteAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2741,22 +2741,22 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "QualityChecks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Passed = table.Column<bool>(type: "boolean", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ResponsibleParty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Notes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RoadTestDistanceKm = table.Column<decimal>(type: "numeric(8,1)", precision: 8, scale: 1, nullable: true),
-                    RoadTestPassed = table.Column<bool>(type: "boolean", nullable: true),
-                    RoadTestNotes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Items = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResponsibleParty = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RoadTestDistanceKm = table.Column<decimal>(type: "TEXT", precision: 8, scale: 1, nullable: true),
+                    RoadTestPassed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    RoadTestNotes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Items = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2785,13 +2785,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairJobClockSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TechnicianName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TechnicianName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2820,16 +2820,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairJobFindings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    SafetyCritical = table.Column<bool>(type: "boolean", nullable: false),
-                    ReportedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReportedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ProposedJobId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SafetyCritical = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReportedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReportedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposedJobId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2852,17 +2852,17 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairJobOldParts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Description = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Quantity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
-                    Disposition = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    WarrantyClaimId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    Disposition = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    WarrantyClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2885,16 +2885,16 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "RepairJobParts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    PartId = table.Column<Guid>(type: "uuid", nullable: true),
-                    PartNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Quantity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    MainComponentOf = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    WholeAssembly = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PartNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    MainComponentOf = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    WholeAssembly = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2911,15 +2911,15 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "StaffPraise",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    StaffId = table.Column<Guid>(type: "uuid", nullable: true),
-                    StaffName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StaffName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2936,18 +2936,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "SurveyAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuestionRevision = table.Column<int>(type: "integer", nullable: false),
-                    Topic = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    QuestionZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    QuestionEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Score = table.Column<int>(type: "integer", nullable: true),
-                    Yes = table.Column<bool>(type: "boolean", nullable: true),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    QuestionEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: true),
+                    Yes = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2964,10 +2964,10 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "SurveyComplaints",
                 columns: table => new
                 {
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComplaintNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2990,11 +2990,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "SurveyResponseStaff",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    StaffId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -3011,19 +3011,19 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "ReworkRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QualityCheckId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ResponsibleParty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TechnicianName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ByUserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QualityCheckId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ResponsibleParty = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TechnicianName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ByUserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -3584,6 +3584,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_OutboxMessages_CustomerId_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "CustomerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Provider_ProviderMessageId",
+                table: "OutboxMessages",
+                columns: new[] { "Provider", "ProviderMessageId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Recipient",
