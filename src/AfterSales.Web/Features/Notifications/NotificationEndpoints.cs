@@ -20,12 +20,16 @@ public static class NotificationEndpoints
                 (o, env) => ProviderChoice.IsAllowed(o.WeChat.Provider, env),
                 "Notifications:WeChat:Provider \"development\" (the development sink, which delivers nothing) is allowed only in the Development environment.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>, SmsSettingsValidation>();
 
         services.AddSingleton<Notifications>();
         services.AddSingleton<DevelopmentSink>();
 
         // Every SMS gateway registers as an ISmsProvider; SmsProviders picks the one Notifications:Sms:Provider names.
         services.AddSingleton<ISmsProvider>(sp => sp.GetRequiredService<DevelopmentSink>());
+        services.AddSingleton<ISmsProvider, TencentSmsProvider>();
+        services.AddHttpClient(TencentSmsProvider.HttpClientName, (sp, client) =>
+            client.Timeout = sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Sms.Timeout);
         services.AddSingleton<SmsProviders>();
 
         // Every WeChat gateway registers as an IWeChatTemplateProvider; WeChatProviders picks the one Notifications:WeChat:Provider names.

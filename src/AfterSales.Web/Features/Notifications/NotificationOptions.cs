@@ -42,14 +42,54 @@ public sealed class SmtpOptions
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }
 
-/// <summary>"Notifications:Sms": which SMS gateway delivers text messages.</summary>
+/// <summary>"Notifications:Sms": which SMS gateway delivers text messages, and its account.</summary>
 public sealed class SmsOptions
 {
     /// <summary>
-    /// The provider's name; "development" (the development sink, Development environment only). Empty: the development
-    /// sink in the Development environment, elsewhere no provider, so every SMS is "not sent".
+    /// The provider's name: "tencent" (Tencent Cloud SMS) or "development" (the development sink, Development environment
+    /// only). Empty: the development sink in the Development environment, elsewhere no provider, so every SMS is "not sent".
     /// </summary>
     public string? Provider { get; set; }
+
+    /// <summary>How long one call to the gateway may take; shorter than the dispatcher's lease, or a slow send goes out twice.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>"Notifications:Sms:Tencent": the Tencent Cloud SMS account, used when Provider is "tencent".</summary>
+    public TencentSmsOptions Tencent { get; set; } = new();
+}
+
+/// <summary>
+/// A message template as registered (and approved) at a cloud SMS gateway: its id there per language, and which of our
+/// placeholders fill its variables, in the gateway template's order ({1}, {2}, … at Tencent).
+/// </summary>
+public sealed class SmsTemplateOptions
+{
+    /// <summary>Template id per language ("zh-CN", "en"); a language without one uses the zh-CN template.</summary>
+    public Dictionary<string, string> Ids { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Placeholder names of our template (e.g. "code", "minutes"), in the order of the gateway template's variables.</summary>
+    public List<string> Parameters { get; set; } = [];
+}
+
+/// <summary>"Notifications:Sms:Tencent": Tencent Cloud SMS (API 2021-01-11, TC3-HMAC-SHA256 signing).</summary>
+public sealed class TencentSmsOptions
+{
+    public string? SecretId { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>The SMS application's SdkAppId (e.g. 1400006666).</summary>
+    public string? SdkAppId { get; set; }
+
+    /// <summary>The approved signature (签名) shown in 【】 before every message.</summary>
+    public string? SignName { get; set; }
+
+    public string Region { get; set; } = "ap-guangzhou";
+
+    public Uri Endpoint { get; set; } = new("https://sms.tencentcloudapi.com");
+
+    /// <summary>Per message template key (e.g. "verification_code"): its Tencent template ids and parameter order.</summary>
+    public Dictionary<string, SmsTemplateOptions> Templates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>"Notifications:WeChat": which gateway delivers WeChat template messages.</summary>

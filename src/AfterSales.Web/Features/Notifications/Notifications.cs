@@ -38,7 +38,16 @@ public sealed class Notifications(TimeProvider clock)
         var culture = NotificationTemplates.NormalizeCulture(request.Culture);
         var (subject, body) = NotificationTemplates.Render(request.Template, culture, request.Values);
         var message = OutboxMessage.Queue(
-            request.StoreId, request.CustomerId, request.Channel, recipient, request.Template.Key, culture, subject, body, clock.GetUtcNow());
+            request.StoreId,
+            request.CustomerId,
+            request.Channel,
+            recipient,
+            request.Template.Key,
+            culture,
+            subject,
+            body,
+            request.Template.Placeholders.ToDictionary(p => p, p => request.Values[p]),
+            clock.GetUtcNow());
         db.Set<OutboxMessage>().Add(message);
         return message;
     }

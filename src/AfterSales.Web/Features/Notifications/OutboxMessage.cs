@@ -45,6 +45,9 @@ public sealed class OutboxMessage : INotAudited
     public const int ErrorMaxLength = 1000;
     public const int ClaimMaxLength = 120;
 
+    /// <summary>The longest status name ("Undelivered") and some room.</summary>
+    public const int StatusMaxLength = 16;
+
     private OutboxMessage()
     {
     }
@@ -69,6 +72,12 @@ public sealed class OutboxMessage : INotAudited
 
     public string Body { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The template's placeholder values as a JSON object. Cloud SMS gateways send only approved templates, filled with these
+    /// values in the order the gateway's template declares, never the rendered body.
+    /// </summary>
+    public string? Parameters { get; private set; }
+
     public OutboxStatus Status { get; private set; }
 
     /// <summary>Delivery attempts started (counted when claimed, so a crash mid-send counts too).</summary>
@@ -81,6 +90,9 @@ public sealed class OutboxMessage : INotAudited
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>When the provider's delivery receipt (状态报告) says the phone received the message, or that it could not.</summary>
+    public DateTimeOffset? ReceiptAt { get; private set; }
 
     /// <summary>Which adapter delivered it ("development", "smtp", …): tells a real delivery from a development sink.</summary>
     public string? Provider { get; private set; }
@@ -101,6 +113,7 @@ public sealed class OutboxMessage : INotAudited
         string culture,
         string subject,
         string body,
+        IReadOnlyDictionary<string, string> parameters,
         DateTimeOffset now) => new()
         {
             Id = Guid.CreateVersion7(now),
@@ -112,10 +125,17 @@ public sealed class OutboxMessage : INotAudited
             Culture = culture,
             Subject = Truncate(subject, SubjectMaxLength),
             Body = Truncate(body, BodyMaxLength),
+            Parameters = System.Text.Json.JsonSerializer.Serialize(parameters),
             Status = OutboxStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
         };
+
+    /// <summary>The placeholder values the message was queued with (empty for a message queued without them).</summary>
+    public IReadOnlyDictionary<string, string> ParameterValues() =>
+        string.IsNullOrEmpty(Parameters)
+            ? new Dictionary<string, string>()
+            : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(Parameters) ?? [];
 
     internal static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

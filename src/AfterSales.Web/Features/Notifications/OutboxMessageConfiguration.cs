@@ -10,7 +10,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.ToTable("OutboxMessages");
         b.HasKey(m => m.Id);
         b.Property(m => m.Channel).HasConversion<string>().HasMaxLength(10);
-        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(OutboxMessage.StatusMaxLength);
         b.Property(m => m.Recipient).HasMaxLength(OutboxMessage.RecipientMaxLength);
         b.Property(m => m.TemplateKey).HasMaxLength(50);
         b.Property(m => m.Culture).HasMaxLength(10);
@@ -30,6 +30,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasIndex(m => new { m.Status, m.CreatedAt });
         b.HasIndex(m => new { m.Channel, m.CreatedAt });
         b.HasIndex(m => m.Recipient);
+
+        // Delivery receipts name the provider's id of the message.
+        b.HasIndex(m => new { m.Provider, m.ProviderMessageId });
         b.HasIndex(m => new { m.CustomerId, m.CreatedAt });
         b.HasIndex(m => new { m.StoreId, m.CreatedAt });
     }

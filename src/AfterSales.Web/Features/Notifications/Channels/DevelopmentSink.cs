@@ -22,8 +22,8 @@ public sealed class DevelopmentSink(TimeProvider clock, ILogger<DevelopmentSink>
     /// <summary>The most recent deliveries of this process, oldest first (bounded).</summary>
     public IReadOnlyList<SinkDelivery> Recent => _recent.ToArray();
 
-    public Task<string> SendSmsAsync(string mobile, string text, CancellationToken ct) =>
-        Task.FromResult(Record(NotificationChannel.Sms, mobile, string.Empty, text));
+    public Task<string> SendSmsAsync(SmsMessage message, CancellationToken ct) =>
+        Task.FromResult(Record(NotificationChannel.Sms, message.Mobile, string.Empty, message.Text));
 
     public Task<string> SendTemplateAsync(string openId, string templateKey, string title, string body, CancellationToken ct) =>
         Task.FromResult(Record(NotificationChannel.WeChat, openId, title, body));

@@ -48,12 +48,18 @@ public sealed class NoProviderConfiguredException(NotificationChannel channel)
     public NotificationChannel Channel { get; } = channel;
 }
 
+/// <summary>
+/// One text message for an SMS gateway: the rendered text for gateways that take free text, and the template with its
+/// values for the cloud gateways, which send only templates approved beforehand.
+/// </summary>
+public sealed record SmsMessage(Guid Id, string Mobile, string TemplateKey, string Culture, string Text, IReadOnlyDictionary<string, string> Values);
+
 /// <summary>An SMS gateway (e.g. a cloud SMS service); returns the gateway's message id.</summary>
 public interface ISmsProvider
 {
     string Name { get; }
 
-    Task<string> SendSmsAsync(string mobile, string text, CancellationToken ct);
+    Task<string> SendSmsAsync(SmsMessage message, CancellationToken ct);
 }
 
 /// <summary>The WeChat official-account template message API; returns its msgid.</summary>

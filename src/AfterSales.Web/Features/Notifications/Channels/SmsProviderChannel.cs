@@ -26,6 +26,7 @@ public sealed class SmsProviderChannel(SmsProviders providers) : INotificationCh
     public async Task<Delivery> SendAsync(OutboxMessage message, CancellationToken ct)
     {
         var provider = providers.Current ?? throw new NoProviderConfiguredException(NotificationChannel.Sms);
-        return new(provider.Name, await provider.SendSmsAsync(message.Recipient, message.Body, ct));
+        var sms = new SmsMessage(message.Id, message.Recipient, message.TemplateKey, message.Culture, message.Body, message.ParameterValues());
+        return new(provider.Name, await provider.SendSmsAsync(sms, ct));
     }
 }

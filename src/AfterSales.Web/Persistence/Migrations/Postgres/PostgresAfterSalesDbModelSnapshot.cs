@@ -5319,6 +5319,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Parameters")
+                        .HasColumnType("text");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -5326,6 +5329,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ReceiptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -5337,8 +5343,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid?>("StoreId")
                         .HasColumnType("uuid");
@@ -5362,6 +5368,8 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.HasIndex("Channel", "CreatedAt");
 
                     b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("Provider", "ProviderMessageId");
 
                     b.HasIndex("Status", "CreatedAt");
 

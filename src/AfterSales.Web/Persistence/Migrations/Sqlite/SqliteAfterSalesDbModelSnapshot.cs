@@ -5310,6 +5310,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Parameters")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -5317,6 +5320,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceiptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -5328,7 +5334,7 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("StoreId")
@@ -5353,6 +5359,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("Channel", "CreatedAt");
 
                     b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("Provider", "ProviderMessageId");
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -215,12 +215,14 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Parameters = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceiptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Provider = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     ProviderMessageId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ClaimedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
@@ -3649,6 +3651,11 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_OutboxMessages_CustomerId_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "CustomerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Provider_ProviderMessageId",
+                table: "OutboxMessages",
+                columns: new[] { "Provider", "ProviderMessageId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Recipient",

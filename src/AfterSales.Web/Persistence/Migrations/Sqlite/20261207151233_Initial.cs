@@ -213,12 +213,14 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Parameters = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceiptAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Provider = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
@@ -3647,6 +3649,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_OutboxMessages_CustomerId_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "CustomerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Provider_ProviderMessageId",
+                table: "OutboxMessages",
+                columns: new[] { "Provider", "ProviderMessageId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Recipient",
