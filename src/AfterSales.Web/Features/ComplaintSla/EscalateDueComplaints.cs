@@ -78,6 +78,15 @@ public sealed class EscalateDueComplaints(AfterSalesDb db, ComplaintSlaReader re
     private async Task<(int Warnings, int Breaches)> CheckAsync(
         Complaint complaint, ComplaintSlaReader.Computed computed, List<ComplaintSlaEvent> handled, string storeName, DateTimeOffset now, CancellationToken ct)
     {
+        // Claim the bookkeeping row first: another instance inserting it at the same moment is an expected outcome, not a
+        // failed command in the log; and a complaint it has checked since this run picked it is no longer due here.
+        await db.InsertIfAbsentAsync(ComplaintSlaTracking.Start(complaint.Id), ct);
+        var row = await db.Set<ComplaintSlaTracking>().FirstAsync(t => t.ComplaintId == complaint.Id, ct);
+        if (row.CheckedAt != default && row.ComplaintVersion == complaint.Version && (row.NextCheckAt is null || row.NextCheckAt > now))
+        {
+            return (0, 0);
+        }
+
         var readings = computed.Readings;
         bool Done(SlaClockReading r, SlaEventKind kind) => handled.Any(e => e.Clock == r.Clock && e.Kind == kind && e.ClockStartedAt == r.StartedAt);
 
@@ -108,13 +117,6 @@ public sealed class EscalateDueComplaints(AfterSalesDb db, ComplaintSlaReader re
 
             var alerted = f.Alert ? await AlertAsync(complaint, f, level, computed, storeName, ct) : 0;
             db.Add(ComplaintSlaEvent.Record(complaint.Id, complaint.StoreId, f.Reading.Clock, f.Kind, f.Reading.StartedAt, f.DueAt, level, alerted, now));
-        }
-
-        var row = await db.Set<ComplaintSlaTracking>().FirstOrDefaultAsync(t => t.ComplaintId == complaint.Id, ct);
-        if (row is null)
-        {
-            row = ComplaintSlaTracking.Start(complaint.Id);
-            db.Add(row);
         }
 
         row.Checked(complaint.Version, NextCheck(complaint, readings, now), SlaCalculator.NextBreach(readings), SlaCalculator.Worst(readings.Where(r => r.Clock != SlaClockKind.ProgressUpdate)), level, now);
