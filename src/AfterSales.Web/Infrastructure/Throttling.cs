@@ -1,8 +1,6 @@
 using AfterSales.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AfterSales.Web.Infrastructure;
 
@@ -104,30 +102,3 @@ public sealed class Throttle(AfterSalesDb db, TimeProvider clock)
 
 /// <summary>The allowance that was used up, and how long until its window ends.</summary>
 public sealed record ThrottleRefusal(ThrottleRule Rule, DateTimeOffset FreeAt, TimeSpan RetryAfter);
-
-/// <summary>
-/// Parameters for raw SQL that go through the mapped property's converter, so a value compares with its column
-/// (on SQLite a DateTimeOffset is stored as a number, which a plain parameter would send as text).
-/// </summary>
-internal sealed class SqlParameters(AfterSalesDb db, Type entity) : IDisposable
-{
-    private readonly Microsoft.EntityFrameworkCore.Metadata.IEntityType _type = db.Model.FindEntityType(entity)
-        ?? throw new InvalidOperationException($"{entity.Name} is not mapped.");
-
-    private readonly System.Data.Common.DbCommand _command = db.Database.GetDbConnection().CreateCommand();
-
-    public List<object> Values { get; } = [];
-
-    /// <summary>Adds a value typed like <paramref name="property"/> and returns its placeholder.</summary>
-    public string Add(string property, object? value)
-    {
-        var p = _type.FindProperty(property) ?? throw new InvalidOperationException($"{_type.DisplayName()} has no {property}.");
-        var mapping = (RelationalTypeMapping)p.GetRelationalTypeMapping();
-        var name = "p" + Values.Count;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        Values.Add(mapping.CreateParameter(_command, sql.GenerateParameterName(name), value, p.IsNullable));
-        return sql.GenerateParameterNamePlaceholder(name);
-    }
-
-    public void Dispose() => _command.Dispose();
-}

@@ -16,24 +16,20 @@ public static class InsertIfAbsent
     public static async Task<bool> InsertIfAbsentAsync<T>(this AfterSalesDb db, T entity, CancellationToken cancellationToken)
         where T : class, INotAudited
     {
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        using var parameters = new SqlParameters(db, typeof(T));
+        var table = StoreObjectIdentifier.Table(parameters.Entity.GetTableName()!, parameters.Entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         var columns = new List<string>();
-        var parameters = new List<object>();
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        foreach (var property in type.GetProperties())
+        var values = new List<string>();
+        foreach (var property in parameters.Entity.GetProperties())
         {
-            var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
             // The mapping's parameter applies the property's value converter (e.g. DateTimeOffset as ticks on SQLite).
-            var value = property.PropertyInfo?.GetValue(entity);
-            var name = "p" + parameters.Count;
-            parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName(name), value, property.IsNullable));
+            values.Add(parameters.Add(property, property.PropertyInfo?.GetValue(entity)));
             columns.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
         }
 
         var statement = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns)}) "
-            + $"VALUES ({string.Join(", ", parameters.Select((_, i) => sql.GenerateParameterNamePlaceholder("p" + i)))}) ON CONFLICT DO NOTHING";
-        return await db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken) == 1;
+            + $"VALUES ({string.Join(", ", values)}) ON CONFLICT DO NOTHING";
+        return await db.Database.ExecuteSqlRawAsync(statement, parameters.Values, cancellationToken) == 1;
     }
 }
