@@ -187,6 +187,9 @@ public sealed class AdminScenarios(AppServer app) : BrowserTest(app)
         var detail = Page.GetByTestId("message-detail");
         await Expect(detail).ToContainTextAsync("welcome");
         await Expect(detail).ToContainTextAsync(customer.Name);
+
+        // The development sink sends no delivery receipt, and the page does not pretend there was one.
+        await Expect(detail.GetByTestId("receipt-at")).ToHaveTextAsync(App.Text("messages.receipt_none"));
     });
 
     private static string DayName(DayOfWeek day) => new CultureInfo("zh-CN").DateTimeFormat.GetDayName(day);

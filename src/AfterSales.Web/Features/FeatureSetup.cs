@@ -111,6 +111,9 @@ public static class FeatureSetup
         publicApi.MapPublicComplaints();
         publicApi.MapPublicRepairOrderLinks();
         publicApi.MapPublicSurveys();
+
+        // What providers call back (delivery receipts): anonymous, each guarded by a secret in its address.
+        app.MapGroup("/api/v1/callbacks").AllowAnonymous().MapSmsReceipts();
         return app;
     }
 }

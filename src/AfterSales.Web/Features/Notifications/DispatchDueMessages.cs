@@ -108,6 +108,7 @@ public sealed class DispatchDueMessages(
                 .SetProperty(m => m.Provider, delivery.Provider)
                 .SetProperty(m => m.ProviderMessageId, OutboxMessage.Truncate(delivery.ProviderMessageId, 100))
                 .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.ReceiptAt, (DateTimeOffset?)null)
                 .SetProperty(m => m.ClaimedBy, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
             CancellationToken.None);

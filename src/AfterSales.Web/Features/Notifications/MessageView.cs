@@ -38,12 +38,16 @@ public sealed record MessageView(
     string? Provider,
     string? ProviderMessageId,
     string? LastError,
+    DateTimeOffset? ReceiptAt,
     DateTimeOffset? LeaseUntil,
     bool CanRetry)
 {
     public const int PreviewLength = 80;
 
-    internal static bool Retriable(OutboxStatus status) => status is OutboxStatus.Failed or OutboxStatus.Dead or OutboxStatus.NotSent;
+    /// <summary>What an administrator may send again: it failed, was given up, had no provider, or never reached the phone.</summary>
+    internal static readonly OutboxStatus[] RetriableStatuses = [OutboxStatus.Failed, OutboxStatus.Dead, OutboxStatus.NotSent, OutboxStatus.Undelivered];
+
+    internal static bool Retriable(OutboxStatus status) => RetriableStatuses.Contains(status);
 
     /// <summary>Only pending and failed messages have a next attempt worth showing.</summary>
     internal static DateTimeOffset? Next(OutboxStatus status, DateTimeOffset next) =>
@@ -73,6 +77,7 @@ public sealed record MessageView(
         m.Provider,
         m.ProviderMessageId,
         m.LastError,
+        m.ReceiptAt,
         m.LeaseUntil,
         Retriable(m.Status));
 }

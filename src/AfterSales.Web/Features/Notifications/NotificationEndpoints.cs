@@ -50,6 +50,7 @@ public static class NotificationEndpoints
         services.AddScoped<SearchMessages>();
         services.AddScoped<GetMessage>();
         services.AddScoped<RetryMessage>();
+        services.AddScoped<RecordSmsReceipts>();
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

@@ -88,6 +88,12 @@ public sealed class TencentSmsOptions
 
     public Uri Endpoint { get; set; } = new("https://sms.tencentcloudapi.com");
 
+    /// <summary>
+    /// The secret last segment of the status callback address to give Tencent's console
+    /// (…/api/v1/callbacks/sms/tencent/{ReceiptToken}); without it delivery receipts are not taken and messages stay Sent.
+    /// </summary>
+    public string? ReceiptToken { get; set; }
+
     /// <summary>Per message template key (e.g. "verification_code"): its Tencent template ids and parameter order.</summary>
     public Dictionary<string, SmsTemplateOptions> Templates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

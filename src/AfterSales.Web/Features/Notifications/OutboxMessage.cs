@@ -17,7 +17,14 @@ public enum OutboxStatus
     /// <summary>Claimed by a dispatcher until its lease ends; an expired lease makes it due again.</summary>
     Sending,
 
+    /// <summary>The provider accepted it; its delivery receipt, if the provider sends one, has not come yet.</summary>
     Sent,
+
+    /// <summary>The provider's delivery receipt (状态报告) says the phone received it.</summary>
+    Delivered,
+
+    /// <summary>The provider accepted it but its receipt says the phone did not receive it (switched off, number void…): LastError says why.</summary>
+    Undelivered,
 
     /// <summary>The last attempt failed; another follows at NextAttemptAt.</summary>
     Failed,
@@ -136,6 +143,23 @@ public sealed class OutboxMessage : INotAudited
         string.IsNullOrEmpty(Parameters)
             ? new Dictionary<string, string>()
             : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(Parameters) ?? [];
+
+    /// <summary>
+    /// What a delivery receipt says. Only the first receipt for a send counts: a provider repeats receipts, and one that
+    /// arrives for an earlier send of a message an administrator resent says nothing about the new send.
+    /// </summary>
+    internal bool RecordReceipt(bool delivered, DateTimeOffset at, string? reason)
+    {
+        if (Status != OutboxStatus.Sent || ReceiptAt is not null)
+        {
+            return false;
+        }
+
+        Status = delivered ? OutboxStatus.Delivered : OutboxStatus.Undelivered;
+        ReceiptAt = at;
+        LastError = delivered ? null : Truncate(reason ?? string.Empty, ErrorMaxLength);
+        return true;
+    }
 
     internal static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -21,7 +21,7 @@ public sealed class RetryMessage(AfterSalesDb db, ICurrentUser user, AccessGuard
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await messages
-            .Where(m => m.Id == id && (m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Dead || m.Status == OutboxStatus.NotSent))
+            .Where(m => m.Id == id && MessageView.RetriableStatuses.Contains(m.Status))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, OutboxStatus.Pending)
                     .SetProperty(m => m.Attempts, 0)

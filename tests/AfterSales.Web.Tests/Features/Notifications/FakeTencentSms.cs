@@ -32,6 +32,8 @@ internal sealed class FakeTencentSms : IAsyncDisposable
     public const string SecretKey = "fakeTencentSecretKey0000000000000";
     public const string SdkAppId = "1400000001";
     public const string SignName = "售后测试";
+    public const string ReceiptToken = "fake-tencent-receipts-0123456789abcdef";
+    public const string ReceiptPath = "/api/v1/callbacks/sms/tencent/" + ReceiptToken;
 
     private readonly WebApplication _app;
     private readonly TimeProvider _clock;
@@ -65,6 +67,7 @@ internal sealed class FakeTencentSms : IAsyncDisposable
         ["Notifications:Sms:Tencent:SignName"] = SignName,
         ["Notifications:Sms:Tencent:Region"] = "ap-guangzhou",
         ["Notifications:Sms:Tencent:Endpoint"] = Endpoint.ToString(),
+        ["Notifications:Sms:Tencent:ReceiptToken"] = ReceiptToken,
         ["Notifications:Sms:Tencent:Templates:verification_code:Ids:zh-CN"] = "2001",
         ["Notifications:Sms:Tencent:Templates:verification_code:Ids:en"] = "2002",
         ["Notifications:Sms:Tencent:Templates:verification_code:Parameters:0"] = "code",

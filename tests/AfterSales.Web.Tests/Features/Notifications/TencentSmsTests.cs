@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Notifications.Channels;
 using AfterSales.Web.Features.PublicAccess;
@@ -153,17 +155,113 @@ public abstract class TencentSmsTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
     }
 
     [Fact]
+    public async Task A_delivery_receipt_makes_a_sent_message_delivered_at_the_time_the_phone_received_it_and_a_repeat_changes_nothing()
+    {
+        var phone = TestData.Mobile();
+        var message = await QueueCodeAsync(phone, "zh-CN");
+        await DispatchAsync();
+        var serialNo = (await RowAsync(message.Id)).ProviderMessageId!;
+        app.Clock.Advance(TimeSpan.FromSeconds(7));
+        var receivedAt = app.Clock.GetUtcNow();
+        using var tencent = _node.CreateClient();
+
+        var answer = await _tencent.PushReceiptsAsync(tencent, FakeTencentSms.ReceiptPath, (serialNo, phone, true, "DELIVRD"));
+
+        await answer.ExpectStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(0, (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("result").GetInt32());
+        var delivered = await RowAsync(message.Id);
+        Assert.Equal(OutboxStatus.Delivered, delivered.Status);
+        Assert.Equal(receivedAt.AddTicks(-(receivedAt.Ticks % TimeSpan.TicksPerSecond)), delivered.ReceiptAt);
+        Assert.Null(delivered.LastError);
+
+        // Tencent repeats receipts; a late failure report for the same send does not undo what the phone confirmed.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await (await _tencent.PushReceiptsAsync(tencent, FakeTencentSms.ReceiptPath, (serialNo, phone, false, "MK:0001"))).ExpectStatusAsync(HttpStatusCode.OK);
+        var again = await RowAsync(message.Id);
+        Assert.Equal(OutboxStatus.Delivered, again.Status);
+        Assert.Equal(delivered.ReceiptAt, again.ReceiptAt);
+
+        using var admin = await app.ClientForAsync("admin");
+        var view = await (await admin.GetAsync($"/api/v1/messages/{message.Id}", Ct)).ReadAsync<MessageView>();
+        Assert.Equal(OutboxStatus.Delivered, view.Status);
+        Assert.Equal(delivered.ReceiptAt, view.ReceiptAt);
+        Assert.False(view.CanRetry);
+    }
+
+    [Fact]
+    public async Task A_failed_receipt_makes_the_message_undelivered_with_tencents_reason_and_an_administrator_can_send_it_again()
+    {
+        var phone = TestData.Mobile();
+        var message = await QueueCodeAsync(phone, "zh-CN");
+        await DispatchAsync();
+        var first = (await RowAsync(message.Id)).ProviderMessageId!;
+        using var tencent = _node.CreateClient();
+
+        await (await _tencent.PushReceiptsAsync(tencent, FakeTencentSms.ReceiptPath, (first, phone, false, "MK:0001"))).ExpectStatusAsync(HttpStatusCode.OK);
+
+        var undelivered = await RowAsync(message.Id);
+        Assert.Equal(OutboxStatus.Undelivered, undelivered.Status);
+        Assert.NotNull(undelivered.ReceiptAt);
+        Assert.Equal("Not delivered (Tencent receipt): MK:0001 用户短信未送达", undelivered.LastError);
+
+        using var admin = await app.ClientForAsync("admin");
+        var retried = await (await admin.PostAsync($"/api/v1/messages/{message.Id}/retry", null, Ct)).ReadAsync<MessageView>();
+        Assert.Equal(OutboxStatus.Pending, retried.Status);
+        await DispatchAsync();
+
+        // The new send has its own serial number and no receipt yet; the old send's receipt, repeated, says nothing about it.
+        var resent = await RowAsync(message.Id);
+        Assert.Equal(OutboxStatus.Sent, resent.Status);
+        Assert.NotEqual(first, resent.ProviderMessageId);
+        Assert.Null(resent.ReceiptAt);
+        await (await _tencent.PushReceiptsAsync(tencent, FakeTencentSms.ReceiptPath, (first, phone, false, "MK:0001"))).ExpectStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync(message.Id)).Status);
+
+        await (await _tencent.PushReceiptsAsync(tencent, FakeTencentSms.ReceiptPath, (resent.ProviderMessageId!, phone, true, "DELIVRD"))).ExpectStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(OutboxStatus.Delivered, (await RowAsync(message.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Receipts_are_taken_only_at_the_secret_address_in_tencents_format_and_for_the_number_the_message_went_to()
+    {
+        var phone = TestData.Mobile();
+        var message = await QueueCodeAsync(phone, "zh-CN");
+        await DispatchAsync();
+        var serialNo = (await RowAsync(message.Id)).ProviderMessageId!;
+        using var tencent = _node.CreateClient();
+
+        // A guessed address, and a node with no receipt token configured, have no receipt endpoint.
+        await (await _tencent.PushReceiptsAsync(tencent, "/api/v1/callbacks/sms/tencent/guessed-token-0123456789abcdefghij", (serialNo, phone, true, "DELIVRD")))
+            .ReadProblemAsync(HttpStatusCode.NotFound);
+        using var withoutToken = app.AnonymousClient();
+        await (await _tencent.PushReceiptsAsync(withoutToken, FakeTencentSms.ReceiptPath, (serialNo, phone, true, "DELIVRD")))
+            .ReadProblemAsync(HttpStatusCode.NotFound);
+
+        // Not Tencent's format: a validation problem, nothing recorded.
+        var malformed = await tencent.PostAsJsonAsync(FakeTencentSms.ReceiptPath, new[] { new { sid = serialNo, mobile = phone, report_status = "MAYBE" } }, Ct);
+        var problem = await malformed.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("sms_receipt.invalid", problem.Codes);
+
+        // A receipt naming the serial number with another phone number does not touch the message.
+        await (await _tencent.PushReceiptsAsync(tencent, FakeTencentSms.ReceiptPath, (serialNo, TestData.Mobile(), true, "DELIVRD"))).ExpectStatusAsync(HttpStatusCode.OK);
+
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync(message.Id)).Status);
+    }
+
+    [Fact]
     public async Task The_application_does_not_start_with_an_incomplete_tencent_account_or_an_unknown_template()
     {
         var settings = _tencent.Settings();
         settings.Remove("Notifications:Sms:Tencent:SecretKey");
         settings["Notifications:Sms:Tencent:Templates:verification_code:Parameters:1"] = "minuets";
+        settings["Notifications:Sms:Tencent:ReceiptToken"] = "guessable";
         await using var incomplete = Node(settings);
 
         var error = Assert.ThrowsAny<OptionsValidationException>(() => incomplete.Services);
 
         Assert.Contains("Notifications:Sms:Tencent:SecretKey is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("'minuets' is not a placeholder of 'verification_code'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Notifications:Sms:Tencent:ReceiptToken must be at least 32", error.Message, StringComparison.Ordinal);
     }
 
     private WebApplicationFactory<Program> Node(IReadOnlyDictionary<string, string> settings) =>

@@ -11,6 +11,8 @@ public sealed partial class MessageLog
         OutboxStatus.Pending => Color.Default,
         OutboxStatus.Sending => Color.Info,
         OutboxStatus.Sent => Color.Success,
+        OutboxStatus.Delivered => Color.Success,
+        OutboxStatus.Undelivered => Color.Error,
         OutboxStatus.Failed => Color.Warning,
         OutboxStatus.Dead => Color.Error,
         OutboxStatus.NotSent => Color.Error,

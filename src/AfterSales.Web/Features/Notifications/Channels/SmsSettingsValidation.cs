@@ -43,6 +43,12 @@ internal sealed class SmsSettingsValidation : IValidateOptions<NotificationOptio
             yield return $"{path}:Endpoint must be an absolute http(s) address.";
         }
 
+        if (!string.IsNullOrEmpty(tencent.ReceiptToken)
+            && (tencent.ReceiptToken.Length < 32 || !tencent.ReceiptToken.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            yield return $"{path}:ReceiptToken must be at least 32 letters, digits, '-' or '_': it is all that guards the receipt address.";
+        }
+
         if (tencent.Templates.Count == 0)
         {
             yield return $"{path}:Templates names no template: no message could be sent.";
