@@ -45,6 +45,12 @@ public sealed partial class Complaint
     public const int ReasonMaxLength = 500;
     public const int NumberLength = 14;
 
+    /// <summary>A number kept from an earlier system (historical complaints) may be longer than the product's own.</summary>
+    public const int NumberMaxLength = 40;
+
+    /// <summary>Historical complaints keep their text as written, which may be longer than a new intake may be.</summary>
+    public const int HistoricalTextMaxLength = 8000;
+
     private readonly List<ComplaintStatusChange> _history = [];
 
     private Complaint()
@@ -100,6 +106,12 @@ public sealed partial class Complaint
 
     public DateTimeOffset? AcknowledgedAt { get; private set; }
 
+    /// <summary>
+    /// Taken over from an earlier system (历史投诉) with its own date, channel, status and number: its SLA clocks were
+    /// the earlier system's business, so no escalation runs on it and no customer is told anything.
+    /// </summary>
+    public bool IsHistorical { get; private set; }
+
     public int Version { get; private set; }
 
     /// <summary>The status changes loaded with the complaint (new ones are appended here to be saved).</summary>
@@ -144,6 +156,39 @@ public sealed partial class Complaint
                 words.Length > LogReferenceMaxLength ? words[..LogReferenceMaxLength] : words, by, now));
         }
 
+        return complaint;
+    }
+
+    /// <summary>
+    /// Takes over a complaint of an earlier system as it was (历史投诉导入): its number, date, channel and status are kept,
+    /// its text is kept byte for byte (not trimmed), the urgency rules are not applied and no assignment is made. One
+    /// history row records the status it arrived in, at the date it was received.
+    /// </summary>
+    public static Complaint ImportHistorical(string number, Guid storeId, ComplaintIntake intake, ComplaintStatus status, DateTimeOffset receivedAt, Actor by, DateTimeOffset now)
+    {
+        var complaint = new Complaint
+        {
+            Id = Guid.CreateVersion7(now),
+            Number = number,
+            StoreId = storeId,
+            CustomerId = intake.CustomerId,
+            AssetId = intake.AssetId,
+            RepairOrderReference = Blank(intake.RepairOrderReference),
+            Channel = intake.Channel,
+            CoreProblem = intake.CoreProblem,
+            CustomerExpectation = intake.CustomerExpectation,
+            Category = intake.Category,
+            SubCategoryId = intake.SubCategoryId,
+            Urgency = intake.Urgency ?? ComplaintUrgency.Normal,
+            SuspectedResponsibility = intake.SuspectedResponsibility,
+            TechnicianId = intake.TechnicianId,
+            Status = status,
+            ReceivedAt = receivedAt,
+            ReceivedById = by.UserId,
+            AcknowledgedAt = status == ComplaintStatus.Received ? null : receivedAt,
+            IsHistorical = true,
+        };
+        complaint._history.Add(ComplaintStatusChange.Record(complaint.Id, 0, null, status, null, by, null, receivedAt));
         return complaint;
     }
 

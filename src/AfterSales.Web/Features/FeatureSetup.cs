@@ -10,6 +10,7 @@ using AfterSales.Web.Features.ComplaintSla;
 using AfterSales.Web.Features.Customers;
 using AfterSales.Web.Features.Files;
 using AfterSales.Web.Features.FollowUps;
+using AfterSales.Web.Features.Imports;
 using AfterSales.Web.Features.Knowledge;
 using AfterSales.Web.Features.Labour;
 using AfterSales.Web.Features.Notifications;
@@ -64,6 +65,7 @@ public static class FeatureSetup
         services.AddFollowUps();
         services.AddSurveys();
         services.AddDelivery();
+        services.AddImports();
         return services;
     }
 
@@ -102,6 +104,7 @@ public static class FeatureSetup
         api.MapTechnicianWork();
         api.MapFollowUps();
         api.MapSurveys();
+        api.MapImports();
 
         // What customers reach without a staff login: anonymous, rate limited per client address.
         var publicApi = app.MapGroup("/api/v1/public").AllowAnonymous().RequireRateLimiting(PublicAccessEndpoints.RateLimitPolicy);

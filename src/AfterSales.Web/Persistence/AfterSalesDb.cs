@@ -173,6 +173,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>, 
         Features.Parts.PartsModel.FilterByStore(builder, this);
         Features.FollowUps.FollowUpModel.FilterByStore(builder, this);
         Features.Surveys.SurveyModel.FilterByStore(builder, this);
+        builder.Entity<Features.Imports.ComplaintImport>().HasQueryFilter(i => SeesAllStores || VisibleStoreIds.Contains(i.StoreId));
 
         // Confidentiality: within their stores, only the store's managers, the assigned handler or team, whoever
         // recorded it and, while nobody has it, the store's specialists see a complaint; group roles see all.

@@ -43,4 +43,21 @@ public static class ComplaintNumbers
             .ToListAsync(ct);
         return values.Single();
     }
+
+    /// <summary>
+    /// Moves a year's counter up to at least <paramref name="value"/>, never down: a historical complaint imported with a
+    /// number of the product's own form (TS-2025-000123) must not be handed out again by the normal numbering. Same
+    /// statement on both databases (CASE rather than GREATEST/MAX, which differ).
+    /// </summary>
+    public static async Task AtLeastAsync(AfterSalesDb db, int year, int value, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A complaint counter is moved inside the transaction that saves the complaints.");
+        }
+
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "ComplaintCounters" ("Year", "Value") VALUES ({year}, {value}) ON CONFLICT ("Year") DO UPDATE SET "Value" = CASE WHEN "ComplaintCounters"."Value" < excluded."Value" THEN excluded."Value" ELSE "ComplaintCounters"."Value" END""",
+            ct);
+    }
 }

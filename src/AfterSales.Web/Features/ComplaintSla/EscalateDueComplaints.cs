@@ -28,7 +28,9 @@ public sealed class EscalateDueComplaints(AfterSalesDb db, ComplaintSlaReader re
     {
         var now = clock.GetUtcNow();
         var tracking = db.Set<ComplaintSlaTracking>();
+        // Historical complaints (imported) ran their clocks in the system they came from: never escalated here.
         var due = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking()
+            .Where(c => !c.IsHistorical)
             .Where(c => !tracking.Any(t => t.ComplaintId == c.Id)
                 || tracking.Any(t => t.ComplaintId == c.Id && (t.ComplaintVersion != c.Version || (t.NextCheckAt != null && t.NextCheckAt <= now))))
             .OrderBy(c => c.Id)

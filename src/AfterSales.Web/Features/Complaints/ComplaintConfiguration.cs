@@ -14,15 +14,16 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
     {
         b.ToTable("Complaints");
         b.HasKey(c => c.Id);
-        b.Property(c => c.Number).HasMaxLength(Complaint.NumberLength);
+        b.Property(c => c.Number).HasMaxLength(Complaint.NumberMaxLength);
         b.HasIndex(c => c.Number).IsUnique();
         b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.Urgency).HasConversion<string>().HasMaxLength(10);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.SuspectedResponsibility).HasConversion<string>().HasMaxLength(20);
-        b.Property(c => c.CoreProblem).HasMaxLength(Complaint.CoreProblemMaxLength);
-        b.Property(c => c.CustomerExpectation).HasMaxLength(Complaint.ExpectationMaxLength);
+        // New intakes are held to CoreProblemMaxLength by their validators; historical ones keep longer texts as written.
+        b.Property(c => c.CoreProblem).HasMaxLength(Complaint.HistoricalTextMaxLength);
+        b.Property(c => c.CustomerExpectation).HasMaxLength(Complaint.HistoricalTextMaxLength);
         b.HasOne<ComplaintSubCategory>().WithMany().HasForeignKey(c => c.SubCategoryId).OnDelete(DeleteBehavior.Restrict);
         b.Property(c => c.RepairOrderReference).HasMaxLength(Complaint.RepairOrderReferenceMaxLength);
         b.Property(c => c.Version).IsConcurrencyToken();

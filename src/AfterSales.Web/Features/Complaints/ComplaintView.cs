@@ -35,7 +35,8 @@ public sealed record ComplaintView(
     UrgencyReasonView? UrgencyReason = null,
     RepeatOfView? RepeatOf = null,
     MergedComplaintView? DuplicateOf = null,
-    IReadOnlyList<MergedComplaintView>? Merged = null);
+    IReadOnlyList<MergedComplaintView>? Merged = null,
+    bool IsHistorical = false);
 
 public sealed record ComplaintListItem(
     Guid Id,
@@ -145,7 +146,8 @@ internal static class ComplaintViews
             urgencyReason,
             repeatOf,
             duplicateOf,
-            merged);
+            merged,
+            c.IsHistorical);
     }
 
     public static async Task<List<ComplaintListItem>> ListAsync(AfterSalesDb db, IReadOnlyList<Complaint> rows, CancellationToken ct)

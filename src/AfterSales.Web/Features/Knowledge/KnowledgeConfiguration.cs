@@ -27,7 +27,7 @@ internal sealed class KnowledgeArticleConfiguration : IEntityTypeConfiguration<K
         b.PrimitiveCollection(a => a.Tags);
         b.Property(a => a.Category).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(a => a.SourceComplaintNumber).HasMaxLength(Complaint.NumberLength);
+        b.Property(a => a.SourceComplaintNumber).HasMaxLength(Complaint.NumberMaxLength);
         b.Property(a => a.CreatedBy).HasMaxLength(100);
         b.Property(a => a.UpdatedBy).HasMaxLength(100);
         b.Property(a => a.Version).IsConcurrencyToken();

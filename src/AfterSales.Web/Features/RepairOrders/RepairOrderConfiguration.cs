@@ -66,7 +66,7 @@ internal sealed class RepairOrderConfiguration : IEntityTypeConfiguration<Repair
         b.HasIndex(o => new { o.CustomerId, o.OpenedAt });
         b.HasIndex(o => new { o.AssetId, o.OpenedAt });
         b.HasIndex(o => o.AppointmentId);
-        b.Property(o => o.ComplaintNumber).HasMaxLength(Domain.Complaints.Complaint.NumberLength);
+        b.Property(o => o.ComplaintNumber).HasMaxLength(Domain.Complaints.Complaint.NumberMaxLength);
         b.HasOne<Domain.Complaints.Complaint>().WithMany().HasForeignKey(o => o.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(o => o.ComplaintId);
         b.HasIndex(o => new { o.StoreId, o.Status });

@@ -1,11 +1,13 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace AfterSales.Web.Persistence.Migrations.Sqlite
+namespace AfterSales.Web.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +19,10 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,25 +33,25 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PreferredCulture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    PreferredCulture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,16 +62,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    EntityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Changes = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,9 +82,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintApprovalLimits",
                 columns: table => new
                 {
-                    Role = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    MaxAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    MaxAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,8 +95,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintCounters",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false)
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,21 +107,21 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintSlaPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Urgency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ChannelKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AcknowledgeWarningMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    AcknowledgeBreachMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstContactWarningMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstContactBreachMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposeWarningMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposeBreachMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    CloseWarningMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    CloseBreachMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgressUpdateMinutes = table.Column<int>(type: "INTEGER", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ChannelKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AcknowledgeWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    AcknowledgeBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    FirstContactWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    FirstContactBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ProposeWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ProposeBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    CloseWarningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    CloseBreachMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ProgressUpdateMinutes = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,13 +132,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintSubCategories",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -147,10 +149,10 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -161,8 +163,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "DocumentCounters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,8 +175,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "DueListRuns",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,15 +187,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IdempotentRequest",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Body = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Scope = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Body = table.Column<byte[]>(type: "bytea", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -201,30 +203,45 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportCategoryMappings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NormalizedValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportCategoryMappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Parameters = table.Column<string>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReceiptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Provider = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Parameters = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceiptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Provider = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -235,21 +252,21 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Parts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEnKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Brand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ListPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    Cost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    ReplacedByNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Fits = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEnKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Brand = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ListPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Cost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    ReplacedByNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Fits = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -260,8 +277,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "PartsCounters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -272,15 +289,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "PhoneVerificationChallenges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,15 +308,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "QualityChecklists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Skill = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OperationCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RoadTestRequired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Items = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OperationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RoadTestRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Items = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -310,8 +327,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairOrderCounters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,12 +339,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "SearchTerms",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Term = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Term = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -338,18 +355,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ServicePlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Brand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ModelKeyword = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    IntervalMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    IntervalKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    FirstMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    FirstKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Brand = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ModelKeyword = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    IntervalMonths = table.Column<int>(type: "integer", nullable: true),
+                    IntervalKm = table.Column<int>(type: "integer", nullable: true),
+                    FirstMonths = table.Column<int>(type: "integer", nullable: true),
+                    FirstKm = table.Column<int>(type: "integer", nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,16 +377,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Stores",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Holidays = table.Column<string>(type: "TEXT", nullable: false),
-                    OpeningHours = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Holidays = table.Column<string>(type: "jsonb", nullable: false),
+                    OpeningHours = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -380,14 +397,14 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Suppliers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ContactPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    LeadTimeDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactPerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    LeadTimeDays = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -398,11 +415,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "SurveyPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LowScoreAtMost = table.Column<int>(type: "INTEGER", nullable: false),
-                    LowRecommendAtMost = table.Column<int>(type: "INTEGER", nullable: false),
-                    LinkValidDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LowScoreAtMost = table.Column<int>(type: "integer", nullable: false),
+                    LowRecommendAtMost = table.Column<int>(type: "integer", nullable: false),
+                    LinkValidDays = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -413,15 +430,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "SurveyQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TextZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TextZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -432,9 +449,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ThrottleCounters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    WindowEndsAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    WindowEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -445,19 +462,19 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "WarrantyPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Brand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ModelKeyword = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Group = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Months = table.Column<int>(type: "INTEGER", nullable: false),
-                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsExclusion = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Exclusions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Brand = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ModelKeyword = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Group = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Months = table.Column<int>(type: "integer", nullable: false),
+                    MileageKm = table.Column<int>(type: "integer", nullable: true),
+                    IsExclusion = table.Column<bool>(type: "boolean", nullable: false),
+                    Exclusions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -468,11 +485,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -489,15 +506,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -514,11 +531,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -535,10 +552,10 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -555,8 +572,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -579,10 +596,10 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -596,15 +613,46 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CommittedKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowsIn = table.Column<int>(type: "integer", nullable: false),
+                    RowsStored = table.Column<int>(type: "integer", nullable: false),
+                    RowsRefused = table.Column<int>(type: "integer", nullable: false),
+                    Mapping = table.Column<string>(type: "text", nullable: false),
+                    Errors = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintImports_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintTeams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -621,18 +669,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "CountSheets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BinPrefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BinPrefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -649,21 +697,21 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Customers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ContactPerson = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    PreferredContactFrom = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    PreferredContactTo = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    ContactConsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DoNotCall = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DoNotCallSince = table.Column<long>(type: "INTEGER", nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Phones = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactPerson = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    PreferredContactFrom = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    PreferredContactTo = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    ContactConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    DoNotCall = table.Column<bool>(type: "boolean", nullable: false),
+                    DoNotCallSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Phones = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -680,13 +728,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "FollowUpPolicies",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoverageTargetPercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    BlockedHours = table.Column<string>(type: "TEXT", nullable: false),
-                    RetrySchedule = table.Column<string>(type: "TEXT", nullable: false),
-                    Rules = table.Column<string>(type: "TEXT", nullable: false)
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoverageTargetPercent = table.Column<int>(type: "integer", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    BlockedHours = table.Column<string>(type: "jsonb", nullable: false),
+                    RetrySchedule = table.Column<string>(type: "jsonb", nullable: false),
+                    Rules = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -703,15 +751,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "LabourOperations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Skill = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StandardHours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StandardHours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -728,12 +776,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ServiceSettings",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
-                    SettlementTolerancePercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false, defaultValue: 10m),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    DiscountLimits = table.Column<string>(type: "TEXT", nullable: false)
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    TaxRate = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
+                    SettlementTolerancePercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false, defaultValue: 10m),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    DiscountLimits = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -750,17 +798,17 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "StockItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Bin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OnHand = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    Reserved = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    MinQuantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    MaxQuantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastMovementAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Bin = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OnHand = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    Reserved = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    MinQuantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    MaxQuantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastMovementAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -783,17 +831,17 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "StockTransfers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    FromStoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToStoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FromStoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToStoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -816,12 +864,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "StoreCapacities",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepeatRepairDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdvisorShifts = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkshopHours = table.Column<string>(type: "TEXT", nullable: false)
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "integer", nullable: false),
+                    RepeatRepairDays = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AdvisorShifts = table.Column<string>(type: "jsonb", nullable: false),
+                    WorkshopHours = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -838,22 +886,22 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "StoredFiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StorageName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    HasThumbnail = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Width = table.Column<int>(type: "INTEGER", nullable: true),
-                    Height = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StorageName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HasThumbnail = table.Column<bool>(type: "boolean", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: true),
+                    Height = table.Column<int>(type: "integer", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -870,11 +918,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "StoreReturnTerms",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    NoReasonDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    AcceptsChangedMindOverTheCounter = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimWindowDays = table.Column<int>(type: "integer", nullable: false),
+                    NoReasonDays = table.Column<int>(type: "integer", nullable: false),
+                    AcceptsChangedMindOverTheCounter = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -891,8 +939,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "UserStores",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -915,12 +963,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "WorkshopTeams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    LeadUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LeadName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    LeadUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeadName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -937,16 +985,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "PurchaseOrders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SupplierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OrderedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrderedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ExpectedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SupplierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OrderedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OrderedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ExpectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -969,12 +1017,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintAssignmentRules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1003,8 +1051,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintTeamMembers",
                 columns: table => new
                 {
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1027,26 +1075,26 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Assets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Brand = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: true),
-                    Vin = table.Column<string>(type: "TEXT", maxLength: 17, nullable: true),
-                    Plate = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsElectric = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BatteryCapacityKwh = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
-                    BatteryType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    BatterySerial = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Imei = table.Column<string>(type: "TEXT", maxLength: 15, nullable: true),
-                    PurchaseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PurchaseProof = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Brand = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    Vin = table.Column<string>(type: "character varying(17)", maxLength: 17, nullable: true),
+                    Plate = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    MileageKm = table.Column<int>(type: "integer", nullable: true),
+                    IsElectric = table.Column<bool>(type: "boolean", nullable: false),
+                    BatteryCapacityKwh = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
+                    BatteryType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    BatterySerial = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SerialNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Imei = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: true),
+                    PurchaseDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PurchaseProof = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1069,16 +1117,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ProductSales",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Total = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Items = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Items = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1101,14 +1149,14 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "CountLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CountSheetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Bin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Expected = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    Counted = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: true),
-                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountSheetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Bin = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Expected = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    Counted = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: true),
+                    UnitCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1131,25 +1179,25 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "PartIssues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReservationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReferenceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    ReturnedQuantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IssuedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReceivedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReservationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReferenceKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ReferenceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Quantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    ReturnedQuantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    IssuedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReceivedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1166,23 +1214,23 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "PartReservations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    Outstanding = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    ReferenceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    NeededOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    Outstanding = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    ReferenceKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ReferenceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    NeededOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1199,21 +1247,21 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "StockMovements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StockItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    BalanceAfter = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    ReferenceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ReferenceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StockItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    BalanceAfter = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    ReferenceKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ReferenceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1230,13 +1278,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "StockTransferLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TransferId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sent = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    Received = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: true),
-                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    DiscrepancyNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TransferId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sent = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    Received = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: true),
+                    UnitCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    DiscrepancyNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1259,16 +1307,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Technicians",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Skills = table.Column<string>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ShiftStart = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    ShiftEnd = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Skills = table.Column<string[]>(type: "text[]", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ShiftStart = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    ShiftEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1297,13 +1345,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "PurchaseOrderLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PurchaseOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LineNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Ordered = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    Received = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
-                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PurchaseOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineNumber = table.Column<int>(type: "integer", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Ordered = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    Received = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1326,36 +1374,36 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    CustomerNeed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    AdvisorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false),
-                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    PromisedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PriceFrom = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    PriceTo = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    Bring = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BringNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    IsUrgent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsRepeatRepair = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PartsNeeded = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PartsResolved = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SpecialTools = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ToolsResolved = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TechnicalDocuments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DocumentsResolved = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OpenIssues = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Services = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MileageKm = table.Column<int>(type: "integer", nullable: true),
+                    CustomerNeed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AdvisorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SlotStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "integer", nullable: false),
+                    PromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PriceFrom = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    PriceTo = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Bring = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BringNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsUrgent = table.Column<bool>(type: "boolean", nullable: false),
+                    IsRepeatRepair = table.Column<bool>(type: "boolean", nullable: false),
+                    PartsNeeded = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PartsResolved = table.Column<bool>(type: "boolean", nullable: false),
+                    SpecialTools = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ToolsResolved = table.Column<bool>(type: "boolean", nullable: false),
+                    TechnicalDocuments = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DocumentsResolved = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenIssues = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Services = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1390,18 +1438,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AssetDues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    DueKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProjectedKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    Basis = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PreparedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DueKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueKm = table.Column<int>(type: "integer", nullable: true),
+                    ProjectedKm = table.Column<int>(type: "integer", nullable: true),
+                    Basis = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PreparedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1430,45 +1478,46 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Complaints",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RepairOrderReference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CoreProblem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CustomerExpectation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SubCategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Urgency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    SuspectedResponsibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IsRepeat = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RepeatOfId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RepeatBasis = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AssignedSpecialistId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AssignedTeamId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    RootCauseWhys = table.Column<string>(type: "TEXT", nullable: false),
-                    Responsibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    IsSystemic = table.Column<bool>(type: "INTEGER", nullable: true),
-                    AnalysedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PlanRevision = table.Column<int>(type: "INTEGER", nullable: false),
-                    PlanTotal = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    PlanSubmittedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PlanApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PlanApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CustomerResponse = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    CustomerResponseReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ReviewedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DuplicateOfId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RepairOrderReference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CoreProblem = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CustomerExpectation = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubCategoryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Urgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    SuspectedResponsibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsRepeat = table.Column<bool>(type: "boolean", nullable: false),
+                    RepeatOfId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RepeatBasis = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AssignedSpecialistId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsHistorical = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AssignedTeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    RootCauseWhys = table.Column<string[]>(type: "text[]", nullable: false),
+                    Responsibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IsSystemic = table.Column<bool>(type: "boolean", nullable: true),
+                    AnalysedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PlanRevision = table.Column<int>(type: "integer", nullable: false),
+                    PlanTotal = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PlanSubmittedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    PlanApprovedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    PlanApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CustomerResponse = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CustomerResponseReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReviewedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DuplicateOfId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1533,22 +1582,22 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ExtendedWarrantyContracts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Provider = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    MileageLimitKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    CoveredGroups = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Price = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    SoldAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SoldById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MileageLimitKm = table.Column<int>(type: "integer", nullable: true),
+                    CoveredGroups = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    SoldAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SoldById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1577,33 +1626,33 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "WarrantyClaims",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Manufacturer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    JobKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JobNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Group = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    FailureDescription = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    OldPartTag = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    ShipmentCarrier = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    ShipmentTrackingNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    ShippedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ClaimedAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    ApprovedAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    PaidAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    ManufacturerReference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FollowUpDecisionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Lines = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Manufacturer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    JobKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JobNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Group = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FailureDescription = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OldPartTag = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ShipmentCarrier = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ShipmentTrackingNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ShippedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ClaimedAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    ApprovedAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    PaidAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    ManufacturerReference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FollowUpDecisionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Lines = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1626,26 +1675,26 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "WarrantyDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Group = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    Proposed = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ProposedReasonCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ProposedReasonZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ProposedReasonEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PolicyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Chosen = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    JobKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    JobId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    JobNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Group = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    MileageKm = table.Column<int>(type: "integer", nullable: true),
+                    Proposed = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProposedReasonCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ProposedReasonZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ProposedReasonEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PolicyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Chosen = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    JobKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: true),
+                    JobNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ClaimId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1668,28 +1717,28 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ReturnRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SaleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Evidence = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Inspection = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    InspectionNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RefundAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    ShippingCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    ShippingBorneBy = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    InspectedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SaleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Evidence = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Inspection = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    InspectionNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RefundAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    ShippingCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    ShippingBorneBy = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InspectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1712,10 +1761,10 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AppointmentSlotSeats",
                 columns: table => new
                 {
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false),
-                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SlotStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Seat = table.Column<int>(type: "integer", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1738,17 +1787,17 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AppointmentStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AppointmentVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppointmentVersion = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SlotStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1765,27 +1814,27 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "Reminders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    DueKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    MessageId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CallOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    CalledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CallNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ByUserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    BookedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DueKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueKm = table.Column<int>(type: "integer", nullable: true),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CallOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CallNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByUserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1820,37 +1869,37 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "CapaAction",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerName = table.Column<string>(type: "TEXT", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CheckDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Measure = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxRepeats = table.Column<int>(type: "INTEGER", nullable: false),
-                    MeasureNote = table.Column<string>(type: "TEXT", nullable: true),
-                    ScopeStoreId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ScopeCategory = table.Column<int>(type: "INTEGER", nullable: true),
-                    ScopeAssetId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ScopeTechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DoneById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DoneBy = table.Column<string>(type: "TEXT", nullable: true),
-                    DoneNote = table.Column<string>(type: "TEXT", nullable: true),
-                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckedBy = table.Column<string>(type: "TEXT", nullable: true),
-                    CheckedFrom = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    RepeatCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    RepeatNumbers = table.Column<string>(type: "TEXT", nullable: false),
-                    CheckNote = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerName = table.Column<string>(type: "text", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CheckDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Measure = table.Column<int>(type: "integer", nullable: false),
+                    MaxRepeats = table.Column<int>(type: "integer", nullable: false),
+                    MeasureNote = table.Column<string>(type: "text", nullable: true),
+                    ScopeStoreId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ScopeCategory = table.Column<int>(type: "integer", nullable: true),
+                    ScopeAssetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ScopeTechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DoneById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DoneBy = table.Column<string>(type: "text", nullable: true),
+                    DoneNote = table.Column<string>(type: "text", nullable: true),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedBy = table.Column<string>(type: "text", nullable: true),
+                    CheckedFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RepeatCount = table.Column<int>(type: "integer", nullable: true),
+                    RepeatNumbers = table.Column<string[]>(type: "text[]", nullable: false),
+                    CheckNote = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1864,19 +1913,48 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComplaintImportLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceCategory = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Brand = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Model = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintImportLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintImportLines_ComplaintImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "ComplaintImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComplaintImportLines_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplaintLogEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1893,13 +1971,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromCustomer = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromCustomer = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Body = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1916,14 +1994,14 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintProgressUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1940,32 +2018,32 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintReclassifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FromCategory = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FromSubCategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FromUrgency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ToCategory = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ToSubCategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ToUrgency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintVersion = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FromCategory = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FromSubCategoryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FromUrgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ToCategory = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ToSubCategoryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ToUrgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ComplaintReclassifications", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ComplaintReclassifications_ComplaintSubCategories_FromSubCategoryId",
+                        name: "FK_ComplaintReclassifications_ComplaintSubCategories_FromSubCa~",
                         column: x => x.FromSubCategoryId,
                         principalTable: "ComplaintSubCategories",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_ComplaintReclassifications_ComplaintSubCategories_ToSubCategoryId",
+                        name: "FK_ComplaintReclassifications_ComplaintSubCategories_ToSubCate~",
                         column: x => x.ToSubCategoryId,
                         principalTable: "ComplaintSubCategories",
                         principalColumn: "Id",
@@ -1982,16 +2060,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintSlaEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Clock = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ClockStartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    HandledAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Alerted = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Clock = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ClockStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Alerted = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2008,14 +2086,14 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintSlaTracking",
                 columns: table => new
                 {
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextCheckAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    NextBreachAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintVersion = table.Column<int>(type: "integer", nullable: false),
+                    NextCheckAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextBreachAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2032,16 +2110,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintVersion = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2058,9 +2136,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintTrackingLinks",
                 columns: table => new
                 {
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 43, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Token = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2077,22 +2155,22 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "KnowledgeArticles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Problem = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Cause = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Tags = table.Column<string>(type: "TEXT", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SourceComplaintId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SourceComplaintNumber = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Problem = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Cause = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Resolution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Tags = table.Column<string[]>(type: "text[]", nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SourceComplaintId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceComplaintNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2109,49 +2187,49 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairOrders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ComplaintNumber = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
-                    AdvisorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AdvisorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CustomerWords = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
-                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    DiscountReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DiscountApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DiscountApprovedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DiscountApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PromisedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OldParts = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FreeWash = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ExtraWorkPreApprovedLimit = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    MileageKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    EnergyLevelPercent = table.Column<int>(type: "INTEGER", nullable: true),
-                    Valuables = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SpareTyrePresent = table.Column<bool>(type: "INTEGER", nullable: true),
-                    ToolsPresent = table.Column<bool>(type: "INTEGER", nullable: true),
-                    CoversFitted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConditionNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CurrentSignatureId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustomerWaiting = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FollowUpPreferredFrom = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    FollowUpPreferredTo = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    DamageMarks = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ComplaintNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AdvisorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AdvisorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CustomerWords = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    TaxRate = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    DiscountReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DiscountApprovedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DiscountApprovedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DiscountApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OldParts = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FreeWash = table.Column<bool>(type: "boolean", nullable: false),
+                    ExtraWorkPreApprovedLimit = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MileageKm = table.Column<int>(type: "integer", nullable: true),
+                    EnergyLevelPercent = table.Column<int>(type: "integer", nullable: true),
+                    Valuables = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SpareTyrePresent = table.Column<bool>(type: "boolean", nullable: true),
+                    ToolsPresent = table.Column<bool>(type: "boolean", nullable: true),
+                    CoversFitted = table.Column<bool>(type: "boolean", nullable: false),
+                    ConditionNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CurrentSignatureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CustomerWaiting = table.Column<bool>(type: "boolean", nullable: false),
+                    ReworkCount = table.Column<int>(type: "integer", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FollowUpPreferredFrom = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    FollowUpPreferredTo = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    DamageMarks = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2192,16 +2270,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "WarrantyClaimStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimVersion = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2218,15 +2296,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ReturnEscalations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SaleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReturnRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Target = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SaleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReturnRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Target = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2249,17 +2327,17 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ReturnSteps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReturnRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Waited = table.Column<TimeSpan>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReturnRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Waited = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2276,8 +2354,8 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "KnowledgeKeys",
                 columns: table => new
                 {
-                    ArticleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    ArticleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -2294,19 +2372,19 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintResolutionActions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    IsDone = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DoneNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RepairOrderNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    IsDone = table.Column<bool>(type: "boolean", nullable: false),
+                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DoneBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DoneNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RepairOrderNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2329,18 +2407,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "FollowUpSelections",
                 columns: table => new
                 {
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    StratumKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    OrderType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Selected = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DeliveredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DeliveredWeek = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DeliveredMonth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    StratumKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OrderType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Selected = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DeliveredWeek = table.Column<DateOnly>(type: "date", nullable: false),
+                    DeliveredMonth = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2357,22 +2435,22 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "FollowUpTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OrderType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AttemptCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AgentName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OrderType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AttemptCount = table.Column<int>(type: "integer", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "integer", nullable: false),
+                    AgentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgentName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2401,41 +2479,41 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "OrderDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WashDone = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ParkingSpot = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    HandedOverAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HandedOverByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    DiscountReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DiscountByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    EstimateTotal = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    ApprovedTotal = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    ApprovedBySigner = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    InvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SettledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OnAccount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    InvoiceKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    InvoiceBuyerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    InvoiceTaxId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    InvoiceEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    InvoiceAddressPhone = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    InvoiceBankAccount = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    InvoiceDetailsByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    InvoiceDetailsAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgedBySigner = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    AcknowledgementPng = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    NextServiceDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NextServiceMileageKm = table.Column<int>(type: "INTEGER", nullable: true),
-                    GatePassCode = table.Column<string>(type: "TEXT", maxLength: 22, nullable: true),
-                    GatePassIssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    GatePassUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    GatePassUsedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WashDone = table.Column<bool>(type: "boolean", nullable: false),
+                    ParkingSpot = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    HandedOverAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HandedOverByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    DiscountReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DiscountByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EstimateTotal = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    ApprovedTotal = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ApprovedBySigner = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    InvoiceNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SettledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OnAccount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    InvoiceKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    InvoiceBuyerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    InvoiceTaxId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    InvoiceEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    InvoiceAddressPhone = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    InvoiceBankAccount = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    InvoiceDetailsByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    InvoiceDetailsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedBySigner = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    AcknowledgementPng = table.Column<byte[]>(type: "bytea", nullable: true),
+                    NextServiceDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    NextServiceMileageKm = table.Column<int>(type: "integer", nullable: true),
+                    GatePassCode = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: true),
+                    GatePassIssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    GatePassUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    GatePassUsedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2458,30 +2536,30 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairJobs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    LabourOperationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OperationCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Skill = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    LabourRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    PayType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    FaultSystem = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    FaultCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    QualityProblem = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SeriousSafetyFault = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EarlyFault = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TechnicianName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    IsExtraWork = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SafetyCritical = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    LabourOperationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OperationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    LabourRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    PayType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FaultSystem = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    FaultCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    QualityProblem = table.Column<bool>(type: "boolean", nullable: false),
+                    SeriousSafetyFault = table.Column<bool>(type: "boolean", nullable: false),
+                    EarlyFault = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TechnicianName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IsExtraWork = table.Column<bool>(type: "boolean", nullable: false),
+                    SafetyCritical = table.Column<bool>(type: "boolean", nullable: false),
+                    ReworkCount = table.Column<int>(type: "integer", nullable: false),
+                    StatusReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2510,16 +2588,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairJobStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2536,14 +2614,14 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairOrderDelays",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PreviousPromisedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    NewPromisedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ReportedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReportedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousPromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NewPromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ReportedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReportedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2560,9 +2638,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairOrderProgressLinks",
                 columns: table => new
                 {
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 43, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Token = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2579,18 +2657,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairOrderSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrderVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SignerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ImagePng = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
-                    SnapshotSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RemoteAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderVersion = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SignerName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ImagePng = table.Column<byte[]>(type: "bytea", nullable: true),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false),
+                    SnapshotSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RemoteAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2607,16 +2685,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairOrderStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrderVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderVersion = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2633,27 +2711,27 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "SurveyResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    FollowUpCallId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AnsweredWeek = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AnsweredMonth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    AgentNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FixedFirstTime = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Recommend = table.Column<int>(type: "INTEGER", nullable: true),
-                    AverageScore = table.Column<decimal>(type: "TEXT", precision: 4, scale: 2, nullable: true),
-                    IsUnhappy = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FollowUpCallId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AnsweredWeek = table.Column<DateOnly>(type: "date", nullable: false),
+                    AnsweredMonth = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AgentNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FixedFirstTime = table.Column<bool>(type: "boolean", nullable: true),
+                    Recommend = table.Column<int>(type: "integer", nullable: true),
+                    AverageScore = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: true),
+                    IsUnhappy = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2676,17 +2754,17 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "UnfixedIssues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    SafetyRelated = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SafetyRelated = table.Column<bool>(type: "boolean", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2715,15 +2793,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "FollowUpAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FollowUpTaskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AgentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AgentName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CallBackAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FollowUpTaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AgentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgentName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CallBackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2740,15 +2818,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "SettlementPayments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrderDeliveryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    Tendered = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    Change = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderDeliveryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Tendered = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    Change = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2765,20 +2843,20 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ExtraWorkApprovals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SignerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    ImagePng = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
-                    SnapshotSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RemoteAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SignerName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    ImagePng = table.Column<byte[]>(type: "bytea", nullable: true),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false),
+                    SnapshotSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RemoteAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2801,22 +2879,22 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "QualityChecks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ResponsibleParty = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RoadTestDistanceKm = table.Column<decimal>(type: "TEXT", precision: 8, scale: 1, nullable: true),
-                    RoadTestPassed = table.Column<bool>(type: "INTEGER", nullable: true),
-                    RoadTestNotes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Items = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ResponsibleParty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RoadTestDistanceKm = table.Column<decimal>(type: "numeric(8,1)", precision: 8, scale: 1, nullable: true),
+                    RoadTestPassed = table.Column<bool>(type: "boolean", nullable: true),
+                    RoadTestNotes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Items = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2845,13 +2923,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairJobClockSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TechnicianName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TechnicianName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2880,16 +2958,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairJobFindings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    SafetyCritical = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReportedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReportedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProposedJobId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SafetyCritical = table.Column<bool>(type: "boolean", nullable: false),
+                    ReportedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReportedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedJobId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2912,17 +2990,17 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairJobOldParts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    Disposition = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    WarrantyClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Description = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    Disposition = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    WarrantyClaimId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2945,16 +3023,16 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "RepairJobParts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PartNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    MainComponentOf = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    WholeAssembly = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PartNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    MainComponentOf = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    WholeAssembly = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2971,15 +3049,15 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "StaffPraise",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    StaffName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StaffName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2996,18 +3074,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "SurveyAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionRevision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    QuestionEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Score = table.Column<int>(type: "INTEGER", nullable: true),
-                    Yes = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionRevision = table.Column<int>(type: "integer", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    QuestionZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    QuestionEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: true),
+                    Yes = table.Column<bool>(type: "boolean", nullable: true),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -3024,10 +3102,10 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "SurveyComplaints",
                 columns: table => new
                 {
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComplaintNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -3050,11 +3128,11 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "SurveyResponseStaff",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -3071,19 +3149,19 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ReworkRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RepairJobId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QualityCheckId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ResponsibleParty = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TechnicianName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ByUserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QualityCheckId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ResponsibleParty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TechnicianName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByUserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -3303,6 +3381,34 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_ComplaintAssignmentRules_TeamId",
                 table: "ComplaintAssignmentRules",
                 column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintImportLines_ComplaintId",
+                table: "ComplaintImportLines",
+                column: "ComplaintId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintImportLines_ImportId_RowNumber",
+                table: "ComplaintImportLines",
+                columns: new[] { "ImportId", "RowNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintImports_CommittedKey",
+                table: "ComplaintImports",
+                column: "CommittedKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintImports_StoreId_At",
+                table: "ComplaintImports",
+                columns: new[] { "StoreId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintImports_StoreId_Sha256",
+                table: "ComplaintImports",
+                columns: new[] { "StoreId", "Sha256" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ComplaintLogEntries_ComplaintId_At",
@@ -3588,6 +3694,12 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_IdempotentRequest_Scope_Key",
                 table: "IdempotentRequest",
                 columns: new[] { "Scope", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportCategoryMappings_NormalizedValue",
+                table: "ImportCategoryMappings",
+                column: "NormalizedValue",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -4395,6 +4507,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "ComplaintCounters");
 
             migrationBuilder.DropTable(
+                name: "ComplaintImportLines");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintLogEntries");
 
             migrationBuilder.DropTable(
@@ -4456,6 +4571,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IdempotentRequest");
+
+            migrationBuilder.DropTable(
+                name: "ImportCategoryMappings");
 
             migrationBuilder.DropTable(
                 name: "KnowledgeKeys");
@@ -4591,6 +4709,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintImports");
 
             migrationBuilder.DropTable(
                 name: "CountSheets");
