@@ -25,9 +25,9 @@ public abstract class ComplaintCapaTests<TApp>(TApp app) : IClassFixture<TApp>
     private static async Task<ComplaintView> PostAsync<T>(HttpClient client, ComplaintView c, string path, T body) =>
         await (await client.PostAsync($"/api/v1/complaints/{c.Id}{path}", body)).ReadAsync<ComplaintView>();
 
-    private async Task<ComplaintView> InvestigatingAsync(HttpClient specialist, HttpClient recorder)
+    private async Task<ComplaintView> InvestigatingAsync(HttpClient specialist, HttpClient recorder, HttpClient? registrar = null)
     {
-        var customer = await CustomerAsync(await app.ClientForAsync("advisor"));
+        var customer = await CustomerAsync(registrar ?? await app.ClientForAsync("advisor"));
         var complaint = (await RecordAsync(recorder, Intake(customer, assetId: customer.Assets[0].Id))).Complaint;
         var acknowledged = await PostAsync(specialist, complaint, "/acknowledge", new AcknowledgeComplaintRequest(complaint.Version));
         return await PostAsync(specialist, acknowledged, "/investigation", new StartInvestigationRequest(acknowledged.Version, await app.UserIdAsync("complaints")));
@@ -168,7 +168,8 @@ public abstract class ComplaintCapaTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task Another_stores_staff_get_404_for_the_actions_of_a_complaint_they_cannot_see()
     {
         var specialist = await app.ClientForAsync("complaints");
-        var c = await InvestigatingAsync(specialist, await app.ClientForAsync("advisor.sh"));
+        var shanghai = await app.ClientForAsync("advisor.sh");
+        var c = await InvestigatingAsync(specialist, shanghai, shanghai);
         c = await PostAsync(specialist, c, "/analysis", new RecordAnalysisRequest(c.Version, Whys, Responsibility.TechnicianError, false));
         var capa = await (await AddAsync(specialist, c, await CorrectiveAsync(c, owner: "advisor.sh", measure: CapaMeasure.RepeatsOfCategoryAtStore))).ReadAsync<CapaView>(HttpStatusCode.Created);
         var manager = await app.ClientForAsync("manager");

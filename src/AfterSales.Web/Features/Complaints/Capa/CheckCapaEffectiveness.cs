@@ -79,24 +79,25 @@ public sealed class CheckCapaEffectiveness(AfterSalesDb db, TimeProvider clock, 
 
     /// <summary>
     /// For each action, the complaints in its scope (its store, category, asset or technician, as fixed when it was
-    /// added) received in its period, other than its own complaint and duplicates merged into another: one query.
+    /// added) received in its period, other than its own complaint and duplicates merged into another: one joined
+    /// query for the whole batch (SQLite has no APPLY for a per-row subquery), counted per action here.
     /// </summary>
     private async Task<List<Repeats>> CountAsync(List<Guid> ids, CancellationToken ct)
     {
         var complaints = db.Set<Complaint>().IgnoreQueryFilters();
-        return await db.Set<CapaAction>().IgnoreQueryFilters()
+        var matches = await db.Set<CapaAction>().IgnoreQueryFilters()
             .Where(a => ids.Contains(a.Id))
-            .Select(a => new
-            {
-                a.Id,
-                Matches = complaints.Where(c => c.Id != a.ComplaintId && c.DuplicateOfId == null
-                    && c.ReceivedAt >= a.DoneAt && c.ReceivedAt < EF.Property<DateTimeOffset>(a, CapaActionConfiguration.CheckDueAt)
-                    && (a.ScopeStoreId == null || c.StoreId == a.ScopeStoreId)
-                    && (a.ScopeCategory == null || c.Category == a.ScopeCategory)
-                    && (a.ScopeAssetId == null || c.AssetId == a.ScopeAssetId)
-                    && (a.ScopeTechnicianId == null || c.TechnicianId == a.ScopeTechnicianId)),
-            })
-            .Select(x => new Repeats(x.Id, x.Matches.Count(), x.Matches.OrderBy(c => c.ReceivedAt).Select(c => c.Number).Take(CapaAction.ListedRepeats).ToList()))
+            .SelectMany(a => complaints, (a, c) => new { a, c })
+            .Where(x => x.c.Id != x.a.ComplaintId && x.c.DuplicateOfId == null
+                && x.c.ReceivedAt >= x.a.DoneAt && x.c.ReceivedAt < EF.Property<DateTimeOffset>(x.a, CapaActionConfiguration.CheckDueAt)
+                && (x.a.ScopeStoreId == null || x.c.StoreId == x.a.ScopeStoreId)
+                && (x.a.ScopeCategory == null || x.c.Category == x.a.ScopeCategory)
+                && (x.a.ScopeAssetId == null || x.c.AssetId == x.a.ScopeAssetId)
+                && (x.a.ScopeTechnicianId == null || x.c.TechnicianId == x.a.ScopeTechnicianId))
+            .Select(x => new { CapaId = x.a.Id, x.c.Number, x.c.ReceivedAt })
             .ToListAsync(ct);
+        return matches.GroupBy(m => m.CapaId)
+            .Select(g => new Repeats(g.Key, g.Count(), g.OrderBy(m => m.ReceivedAt).Select(m => m.Number).Take(CapaAction.ListedRepeats).ToList()))
+            .ToList();
     }
 }
