@@ -142,6 +142,9 @@ public sealed class CapaAction
 
     public Guid ComplaintId { get; private set; }
 
+    /// <summary>The complaint's store: whose staff see the action and whose board lists it while open.</summary>
+    public Guid StoreId { get; private set; }
+
     public int Round { get; private set; }
 
     public CapaKind Kind { get; private set; }
@@ -218,6 +221,7 @@ public sealed class CapaAction
     {
         Id = Guid.CreateVersion7(now),
         ComplaintId = complaint.Id,
+        StoreId = complaint.StoreId,
         Round = complaint.Round,
         Kind = input.Kind,
         Description = input.Description.Trim(),

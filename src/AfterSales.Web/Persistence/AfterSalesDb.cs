@@ -181,6 +181,7 @@ public abstract class AfterSalesDb : IdentityDbContext<AppUser, AppRole, Guid>, 
             && (ManagesComplaints || c.ReceivedById == ActingUserId || c.AssignedSpecialistId == ActingUserId
                 || (HandlesComplaints && c.AssignedSpecialistId == null && c.AssignedTeamId == null)
                 || Set<Domain.Complaints.ComplaintTeamMember>().Any(m => m.TeamId == c.AssignedTeamId && m.UserId == ActingUserId))));
+        builder.Entity<Domain.Complaints.CapaAction>().HasQueryFilter(a => SeesAllStores || VisibleStoreIds.Contains(a.StoreId));
         builder.Entity<Domain.Labour.LabourOperation>().HasQueryFilter(o => SeesAllStores || VisibleStoreIds.Contains(o.StoreId));
         builder.Entity<Domain.Labour.ServiceSettings>().HasQueryFilter(s => SeesAllStores || VisibleStoreIds.Contains(s.StoreId));
         builder.Entity<Domain.RepairOrders.RepairOrder>().HasQueryFilter(o => SeesAllStores || VisibleStoreIds.Contains(o.StoreId));

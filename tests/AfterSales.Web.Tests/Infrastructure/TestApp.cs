@@ -80,6 +80,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         // The development sink stands in for an SMS gateway (tests run in the Development environment, where it is allowed).
         builder.UseSetting("Notifications:Sms:Provider", "development");
         builder.UseSetting("Complaints:Sla:Escalator:Enabled", "false");
+        builder.UseSetting("Complaints:Capa:Checker:Enabled", "false");
         builder.UseSetting("FollowUps:Generator:Enabled", "false");
 
         // Every request of a test comes from one address; the per-address limit of the public API is for real clients.

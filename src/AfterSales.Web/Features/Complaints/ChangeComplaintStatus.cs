@@ -42,7 +42,7 @@ public sealed class ComplaintGate(AfterSalesDb db, ICurrentUser user, AccessGuar
 
     internal async Task<Outcome<ComplaintView>> MoveAsync(Guid id, int version, Func<Complaint, Task<Outcome<ComplaintView>?>>? check, Func<Complaint, FieldError?> move, CancellationToken ct)
     {
-        var complaint = await db.Set<Complaint>().Include(c => c.Actions).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var complaint = await db.Set<Complaint>().Include(c => c.Actions).Include(c => c.Capas).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (complaint is null)
         {
             return await guard.NotFoundAsync<Complaint, ComplaintView>(id, ct);

@@ -1,3 +1,4 @@
+using AfterSales.Web.Features.Complaints.Capa;
 using AfterSales.Web.Features.Complaints.Handling;
 using AfterSales.Web.Features.Complaints.Public;
 using AfterSales.Web.Infrastructure;
@@ -20,11 +21,13 @@ public static class ComplaintEndpoints
         .AddScoped<MergeComplaint>()
         .AddScoped<ListSpecialists>()
         .AddScoped<ListTechnicians>()
-        .AddComplaintHandling();
+        .AddComplaintHandling()
+        .AddComplaintCapas();
 
     public static void MapComplaints(this RouteGroupBuilder api)
     {
         api.MapComplaintHandling();
+        api.MapComplaintCapas();
         var group = api.MapGroup("/complaints").WithTags("Complaints");
 
         group.MapGet("/", async ([AsParameters] SearchComplaintsRequest request, SearchComplaints handler, CancellationToken ct) =>

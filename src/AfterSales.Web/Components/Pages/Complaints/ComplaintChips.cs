@@ -21,4 +21,12 @@ internal static class ComplaintChips
         ComplaintStatus.AwaitingApproval or ComplaintStatus.AwaitingCustomer => Color.Secondary,
         ComplaintStatus.Resolved or ComplaintStatus.Closed => Color.Success,
     };
+
+    public static Color For(CapaStatus status) => status switch
+    {
+        CapaStatus.Open => Color.Warning,
+        CapaStatus.Done => Color.Info,
+        CapaStatus.VerifiedEffective => Color.Success,
+        CapaStatus.NotEffective => Color.Error,
+    };
 }
