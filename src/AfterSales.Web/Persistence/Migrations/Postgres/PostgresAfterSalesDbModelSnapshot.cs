@@ -353,20 +353,24 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
             modelBuilder.Entity("AfterSales.Domain.Complaints.CapaAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("CheckDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset>("CheckDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CheckNote")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTimeOffset?>("CheckedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CheckedBy")
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset?>("CheckedFrom")
                         .HasColumnType("timestamp with time zone");
@@ -382,45 +386,55 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DoneBy")
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("DoneById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("DoneNote")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("MaxRepeats")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Measure")
-                        .HasColumnType("integer");
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("MeasureNote")
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("OwnerName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int?>("RepeatCount")
                         .HasColumnType("integer");
@@ -435,8 +449,9 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ScopeAssetId")
                         .HasColumnType("uuid");
 
-                    b.Property<int?>("ScopeCategory")
-                        .HasColumnType("integer");
+                    b.Property<string>("ScopeCategory")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<Guid?>("ScopeStoreId")
                         .HasColumnType("uuid");
@@ -444,17 +459,31 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ScopeTechnicianId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
 
-                    b.ToTable("CapaAction");
+                    b.HasIndex("Status", "CheckDate");
+
+                    b.HasIndex("Status", "CheckDueAt");
+
+                    b.HasIndex("OwnerId", "Status", "DueDate");
+
+                    b.HasIndex("StoreId", "Status", "DueDate");
+
+                    b.ToTable("ComplaintCapaActions", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Complaints.Complaint", b =>
@@ -6274,6 +6303,18 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                         .WithMany("Capas")
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Web.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -348,19 +348,23 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("AfterSales.Domain.Complaints.CapaAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("CheckDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CheckDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CheckNote")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CheckedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CheckedBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CheckedFrom")
@@ -377,37 +381,46 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DoneAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DoneBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DoneById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DoneNote")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("MaxRepeats")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Measure")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MeasureNote")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerId")
@@ -415,6 +428,7 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
 
                     b.Property<string>("OwnerName")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RepeatCount")
@@ -430,8 +444,9 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ScopeAssetId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ScopeCategory")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("ScopeCategory")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ScopeStoreId")
                         .HasColumnType("TEXT");
@@ -439,17 +454,31 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ScopeTechnicianId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
 
-                    b.ToTable("CapaAction");
+                    b.HasIndex("Status", "CheckDate");
+
+                    b.HasIndex("Status", "CheckDueAt");
+
+                    b.HasIndex("OwnerId", "Status", "DueDate");
+
+                    b.HasIndex("StoreId", "Status", "DueDate");
+
+                    b.ToTable("ComplaintCapaActions", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Complaints.Complaint", b =>
@@ -6254,6 +6283,18 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                         .WithMany("Capas")
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Web.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

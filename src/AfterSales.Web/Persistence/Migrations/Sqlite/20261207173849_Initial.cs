@@ -1864,50 +1864,64 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "CapaAction",
+                name: "ComplaintCapaActions",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerName = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     CheckDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Measure = table.Column<int>(type: "INTEGER", nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     MaxRepeats = table.Column<int>(type: "INTEGER", nullable: false),
-                    MeasureNote = table.Column<string>(type: "TEXT", nullable: true),
+                    MeasureNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     ScopeStoreId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ScopeCategory = table.Column<int>(type: "INTEGER", nullable: true),
+                    ScopeCategory = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     ScopeAssetId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ScopeTechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DoneById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DoneBy = table.Column<string>(type: "TEXT", nullable: true),
-                    DoneNote = table.Column<string>(type: "TEXT", nullable: true),
+                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DoneNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CheckedFrom = table.Column<long>(type: "INTEGER", nullable: true),
                     CheckedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     RepeatCount = table.Column<int>(type: "INTEGER", nullable: true),
                     RepeatNumbers = table.Column<string>(type: "TEXT", nullable: false),
-                    CheckNote = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    CheckNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CheckDueAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CapaAction", x => x.Id);
+                    table.PrimaryKey("PK_ComplaintCapaActions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CapaAction_Complaints_ComplaintId",
+                        name: "FK_ComplaintCapaActions_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ComplaintCapaActions_Complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "Complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComplaintCapaActions_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -3361,11 +3375,6 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CapaAction_ComplaintId",
-                table: "CapaAction",
-                column: "ComplaintId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ComplaintAssignmentRules_SpecialistId",
                 table: "ComplaintAssignmentRules",
                 column: "SpecialistId");
@@ -3379,6 +3388,31 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "IX_ComplaintAssignmentRules_TeamId",
                 table: "ComplaintAssignmentRules",
                 column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintCapaActions_ComplaintId",
+                table: "ComplaintCapaActions",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintCapaActions_OwnerId_Status_DueDate",
+                table: "ComplaintCapaActions",
+                columns: new[] { "OwnerId", "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintCapaActions_Status_CheckDate",
+                table: "ComplaintCapaActions",
+                columns: new[] { "Status", "CheckDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintCapaActions_Status_CheckDueAt",
+                table: "ComplaintCapaActions",
+                columns: new[] { "Status", "CheckDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintCapaActions_StoreId_Status_DueDate",
+                table: "ComplaintCapaActions",
+                columns: new[] { "StoreId", "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ComplaintImportLines_ComplaintId",
@@ -4493,13 +4527,13 @@ namespace AfterSales.Web.Persistence.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "CapaAction");
-
-            migrationBuilder.DropTable(
                 name: "ComplaintApprovalLimits");
 
             migrationBuilder.DropTable(
                 name: "ComplaintAssignmentRules");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintCapaActions");
 
             migrationBuilder.DropTable(
                 name: "ComplaintCounters");

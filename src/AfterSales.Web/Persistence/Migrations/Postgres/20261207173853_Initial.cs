@@ -1866,50 +1866,64 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "CapaAction",
+                name: "ComplaintCapaActions",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uuid", nullable: false),
                     Round = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerName = table.Column<string>(type: "text", nullable: false),
+                    OwnerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: false),
                     CheckDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Measure = table.Column<int>(type: "integer", nullable: false),
+                    Measure = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     MaxRepeats = table.Column<int>(type: "integer", nullable: false),
-                    MeasureNote = table.Column<string>(type: "text", nullable: true),
+                    MeasureNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     ScopeStoreId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ScopeCategory = table.Column<int>(type: "integer", nullable: true),
+                    ScopeCategory = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     ScopeAssetId = table.Column<Guid>(type: "uuid", nullable: true),
                     ScopeTechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DoneById = table.Column<Guid>(type: "uuid", nullable: true),
-                    DoneBy = table.Column<string>(type: "text", nullable: true),
-                    DoneNote = table.Column<string>(type: "text", nullable: true),
+                    DoneBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DoneNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CheckedBy = table.Column<string>(type: "text", nullable: true),
+                    CheckedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CheckedFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CheckedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RepeatCount = table.Column<int>(type: "integer", nullable: true),
                     RepeatNumbers = table.Column<string[]>(type: "text[]", nullable: false),
-                    CheckNote = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    CheckNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CheckDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CapaAction", x => x.Id);
+                    table.PrimaryKey("PK_ComplaintCapaActions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CapaAction_Complaints_ComplaintId",
+                        name: "FK_ComplaintCapaActions_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ComplaintCapaActions_Complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "Complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComplaintCapaActions_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -3363,11 +3377,6 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CapaAction_ComplaintId",
-                table: "CapaAction",
-                column: "ComplaintId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ComplaintAssignmentRules_SpecialistId",
                 table: "ComplaintAssignmentRules",
                 column: "SpecialistId");
@@ -3381,6 +3390,31 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "IX_ComplaintAssignmentRules_TeamId",
                 table: "ComplaintAssignmentRules",
                 column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintCapaActions_ComplaintId",
+                table: "ComplaintCapaActions",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintCapaActions_OwnerId_Status_DueDate",
+                table: "ComplaintCapaActions",
+                columns: new[] { "OwnerId", "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintCapaActions_Status_CheckDate",
+                table: "ComplaintCapaActions",
+                columns: new[] { "Status", "CheckDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintCapaActions_Status_CheckDueAt",
+                table: "ComplaintCapaActions",
+                columns: new[] { "Status", "CheckDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintCapaActions_StoreId_Status_DueDate",
+                table: "ComplaintCapaActions",
+                columns: new[] { "StoreId", "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ComplaintImportLines_ComplaintId",
@@ -4495,13 +4529,13 @@ namespace AfterSales.Web.Persistence.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "CapaAction");
-
-            migrationBuilder.DropTable(
                 name: "ComplaintApprovalLimits");
 
             migrationBuilder.DropTable(
                 name: "ComplaintAssignmentRules");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintCapaActions");
 
             migrationBuilder.DropTable(
                 name: "ComplaintCounters");
