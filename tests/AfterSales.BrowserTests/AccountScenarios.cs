@@ -69,19 +69,19 @@ public sealed class AccountScenarios(AppServer app) : BrowserTest(app)
     [Fact]
     public Task Five_wrong_passwords_lock_the_account() => ScenarioAsync("lockout", async () =>
     {
-        // "parts" signs in nowhere else, so locking it out cannot break another scenario.
+        // "cashier" signs in in no other scenario, so locking it out cannot break one ("parts" did, once the parts scenario came).
         await Page.GotoAsync("/account/login");
         var alert = Page.GetByRole(AriaRole.Alert);
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await Page.GetByLabel(App.Text("login.username")).FillAsync("parts");
+            await Page.GetByLabel(App.Text("login.username")).FillAsync("cashier");
             await Page.GetByLabel(App.Text("login.password")).FillAsync("wrong-password-" + attempt);
             await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = App.Text("login.submit") }).ClickAsync();
             await Expect(alert).ToHaveTextAsync(App.Text(attempt < 5 ? "login.failed" : "login.locked_out"));
         }
 
         // Even the right password is refused while the lockout lasts.
-        await Page.GetByLabel(App.Text("login.username")).FillAsync("parts");
+        await Page.GetByLabel(App.Text("login.username")).FillAsync("cashier");
         await Page.GetByLabel(App.Text("login.password")).FillAsync(DemoData.Password);
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = App.Text("login.submit") }).ClickAsync();
         await Expect(alert).ToHaveTextAsync(App.Text("login.locked_out"));
