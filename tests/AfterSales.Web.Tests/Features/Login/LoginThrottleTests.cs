@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using AfterSales.Domain.Staff;
-using AfterSales.Web.Persistence;
 using AfterSales.Web.Features.Login;
 using AfterSales.Web.Features.Users;
+using AfterSales.Web.Persistence;
 using AfterSales.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
