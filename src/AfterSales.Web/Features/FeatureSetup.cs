@@ -35,6 +35,7 @@ public static class FeatureSetup
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
+        services.AddAccount();
         services.AddCustomers();
         services.AddAssets();
         services.AddAudit();

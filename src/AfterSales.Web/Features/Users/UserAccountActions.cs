@@ -2,6 +2,7 @@ using AfterSales.Web.Infrastructure;
 using AfterSales.Web.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -50,26 +51,49 @@ public sealed class ResetPassword(
     }
 }
 
-/// <summary>Clears a lockout after too many failed sign-ins.</summary>
-public sealed class UnlockUser(UserManager<AppUser> users, AfterSalesDb db, TimeProvider clock)
+/// <summary>
+/// Clears the sign-in counters of a login (see <see cref="Login.LoginAllowances"/>), so its owner can sign in at once
+/// although someone is guessing its password. Audited: who unlocked whom, when.
+/// </summary>
+public sealed class UnlockUser(AfterSalesDb db, ICurrentUser currentUser, TimeProvider clock, ILogger<UnlockUser> logger)
 {
     public async Task<Outcome<UserView>> HandleAsync(Guid id, CancellationToken ct)
     {
-        var user = await users.FindByIdAsync(id.ToString());
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {
             return Outcome<UserView>.NotFound();
         }
 
+        var now = clock.GetUtcNow();
+        var keys = Login.LoginAllowances.AccountKeys(user.NormalizedUserName ?? Login.LoginAllowances.Normalize(user.UserName ?? string.Empty));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var cleared = await db.Set<ThrottleCounter>().Where(c => keys.Contains(c.Key)).ExecuteDeleteAsync(ct);
+
+        // Identity's lockout is no longer used; a lockout left from before ends too.
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            UserId = currentUser.UserId,
+            UserName = currentUser.UserName,
+            EntityType = nameof(AppUser),
+            EntityId = id,
+            Action = "Unlock",
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
         {
             return Outcome<UserView>.Conflict("user.changed_by_someone_else");
         }
 
-        return (await UserQueries.ViewAsync(db, id, clock.GetUtcNow(), ct))!;
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("{Administrator} unlocked the login {UserName} ({Counters} counters cleared)", currentUser.UserName, user.UserName, cleared);
+        return (await UserQueries.ViewAsync(db, id, now, ct))!;
     }
 }
 

@@ -58,7 +58,7 @@ public static class UserEndpoints
         group.MapPost("/{id:guid}/unlock", async (Guid id, UnlockUser handler, Problems problems, CancellationToken ct) =>
                 (await handler.HandleAsync(id, ct)).ToHttp(problems))
             .WithName("UnlockUser")
-            .WithSummary("Clears a lockout after too many failed sign-ins.")
+            .WithSummary("Clears the sign-in counters of a login, so its owner can sign in at once although someone is guessing its password; audited.")
             .Produces<UserView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
