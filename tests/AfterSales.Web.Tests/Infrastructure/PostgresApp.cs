@@ -4,13 +4,16 @@ using Npgsql;
 namespace AfterSales.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The application on a fresh PostgreSQL database, created on the server named by AFTERSALES_TEST_POSTGRES
-/// (a connection string without a database, for a role that may create databases) and dropped afterwards.
-/// Without that variable these tests fail: a suite that silently skipped PostgreSQL would prove nothing about it.
+/// The application on a fresh PostgreSQL database, copied from the run's template on the server named by
+/// AFTERSALES_TEST_POSTGRES (a connection string without a database, for a role that may create databases) and
+/// dropped afterwards. Without that variable these tests fail: a suite that silently skipped PostgreSQL would prove
+/// nothing about it.
 /// </summary>
 public sealed class PostgresApp : TestApp
 {
     public const string Variable = "AFTERSALES_TEST_POSTGRES";
+
+    private static readonly Lazy<Task<DatabaseTemplate>> Template = new(BuildTemplateAsync);
 
     private readonly string _database = $"aftersales_test_{Guid.NewGuid():N}";
     private bool _created;
@@ -28,9 +31,14 @@ public sealed class PostgresApp : TestApp
 
     private static string Maintenance => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
 
-    protected override async Task CreateDatabaseAsync()
+    protected override Task<DatabaseTemplate> TemplateAsync() => Template.Value;
+
+    protected override async Task CreateDatabaseAsync(DatabaseTemplate? template)
     {
-        await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
+        // A template copy is a file copy on the server: no migration, no seeding, no password hashing.
+        await ExecuteAsync(template is null
+            ? $"CREATE DATABASE \"{_database}\""
+            : $"CREATE DATABASE \"{_database}\" TEMPLATE \"{template.Source}\" STRATEGY FILE_COPY");
         _created = true;
     }
 
@@ -43,6 +51,18 @@ public sealed class PostgresApp : TestApp
 
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+    }
+
+    private static async Task<DatabaseTemplate> BuildTemplateAsync()
+    {
+        var builder = new PostgresApp();
+        var template = await BuildTemplateAsync(builder, builder._database);
+
+        // A template must have no sessions when it is copied: the builder's pooled connections go now.
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{builder._database}'");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteAsync($"DROP DATABASE IF EXISTS \"{builder._database}\" WITH (FORCE)").GetAwaiter().GetResult();
+        return template;
     }
 
     private static async Task ExecuteAsync(string sql)

@@ -14,7 +14,9 @@ namespace AfterSales.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real application, migrated and seeded with the demo stores and staff, on a database of its own.
-/// Used as a class fixture, so every test class gets a fresh database and classes run in parallel.
+/// Used as a class fixture, so every test class gets a fresh database and classes run in parallel. The database
+/// is a copy of a template migrated and seeded once per provider and test run: migrating and seeding (password
+/// hashes of the demo staff included) took most of an app's start, and the suite starts over a hundred and fifty.
 /// </summary>
 public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -22,10 +24,11 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly ConcurrentDictionary<string, Guid> _ids = new();
 
     /// <summary>
-    /// The application's only clock. It starts at the real current time (so cookies and tokens behave as
-    /// in production) and moves only when a test calls <c>Advance</c> or <c>SetUtcNow</c>.
+    /// The application's only clock. It starts at the time the template's demo data was seeded (minutes ago at
+    /// most, so cookies and tokens behave as in production, and the data is exactly as fresh as if this app had
+    /// seeded it) and moves only when a test calls <c>Advance</c> or <c>SetUtcNow</c>.
     /// </summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    public FakeTimeProvider Clock { get; private set; } = null!;
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -42,25 +45,56 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        await CreateDatabaseAsync();
+        var template = await TemplateAsync();
+        Clock = new FakeTimeProvider(template.SeededAt);
+        await CreateDatabaseAsync(template);
 
-        // Starting the host runs Program: migrations, roles and the demo data.
+        // Starting the host runs Program: the migrations and the demo data are there already, so it only checks.
         _ = Server;
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        DeleteFilesFolder();
         await DropDatabaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The provider's template of this test run, built by the first app that asks (<see cref="BuildTemplateAsync"/>).</summary>
+    protected abstract Task<DatabaseTemplate> TemplateAsync();
+
+    /// <summary>Creates this app's database: a copy of <paramref name="template"/>, or an empty one while building the template.</summary>
+    protected abstract Task CreateDatabaseAsync(DatabaseTemplate? template);
+
+    /// <summary>
+    /// Starts <paramref name="app"/> on an empty database, so Program migrates and seeds it, then stops it and keeps
+    /// the database as the template. The data-protection keys go: each app has its own key-encryption key.
+    /// </summary>
+    protected static async Task<DatabaseTemplate> BuildTemplateAsync(TestApp app, string source)
+    {
+        var seededAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        app.Clock = new FakeTimeProvider(seededAt);
+        await app.CreateDatabaseAsync(template: null);
+        _ = app.Server;
+        await app.WithDbAsync(db => db.DataProtectionKeys.ExecuteDeleteAsync());
+        await app.StopHostAsync();
+        return new DatabaseTemplate(source, seededAt);
+    }
+
+    private async Task StopHostAsync()
+    {
+        await base.DisposeAsync();
+        DeleteFilesFolder();
+    }
+
+    private void DeleteFilesFolder()
+    {
         if (Directory.Exists(FilesFolder))
         {
             Directory.Delete(FilesFolder, recursive: true);
         }
-
-        GC.SuppressFinalize(this);
     }
-
-    protected abstract Task CreateDatabaseAsync();
 
     protected abstract Task DropDatabaseAsync();
 
@@ -164,3 +198,6 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return id;
     }
 }
+
+/// <summary>A migrated and seeded database to copy (a file for SQLite, a database name for PostgreSQL), and when it was seeded.</summary>
+public sealed record DatabaseTemplate(string Source, DateTimeOffset SeededAt);
